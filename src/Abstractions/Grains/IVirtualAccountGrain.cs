@@ -1,0 +1,18 @@
+namespace OrleansTrading.Abstractions;
+
+/// <summary>One strategy's virtual account (key = account id). Enforces governance on every signal.</summary>
+[Alias("trading.IVirtualAccountGrain")]
+public interface IVirtualAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the account; returns <c>Created = false</c> with the existing snapshot if it already exists.</summary>
+    [Alias("CreateAsync")]
+    Task<AccountCreation> CreateAsync(decimal initialBalance);
+
+    /// <summary>Decides and (if allowed) executes a signal. The decision is persisted before it is returned.</summary>
+    [Alias("SubmitSignalAsync")]
+    Task<SignalDecision> SubmitSignalAsync(TradeSignal signal);
+
+    /// <summary>The account marked to the latest quotes, or null when it was never created.</summary>
+    [ReadOnly, Alias("GetSnapshotAsync")]
+    Task<AccountSnapshot?> GetSnapshotAsync();
+}

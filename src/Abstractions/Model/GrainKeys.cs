@@ -1,0 +1,20 @@
+namespace OrleansTrading.Abstractions;
+
+/// <summary>Helpers every caller uses so grains are addressed the same way everywhere.</summary>
+public static class GrainKeys
+{
+    /// <summary>Symbols are case-insensitive to users; grains are keyed by the upper-case form.</summary>
+    public static string Symbol(string symbol) => symbol.Trim().ToUpperInvariant();
+
+    public static IKillSwitchGrain KillSwitch(this IGrainFactory grains) =>
+        grains.GetGrain<IKillSwitchGrain>(KillSwitchKey.Global);
+
+    public static IAccountDirectoryGrain AccountDirectory(this IGrainFactory grains) =>
+        grains.GetGrain<IAccountDirectoryGrain>(KillSwitchKey.Global);
+
+    public static IMarketDataGrain MarketData(this IGrainFactory grains, string symbol) =>
+        grains.GetGrain<IMarketDataGrain>(Symbol(symbol));
+
+    public static IVirtualAccountGrain Account(this IGrainFactory grains, string accountId) =>
+        grains.GetGrain<IVirtualAccountGrain>(accountId);
+}

@@ -1,0 +1,70 @@
+using OrleansTrading.Abstractions;
+using OrleansTrading.Grains.Rules;
+
+namespace OrleansTrading.Grains.Accounts;
+
+/// <summary>The persisted state of one virtual account.</summary>
+[GenerateSerializer, Alias("trading.VirtualAccountState")]
+public sealed class VirtualAccountState
+{
+    [Id(0)] public bool Created { get; set; }
+    [Id(1)] public decimal InitialBalance { get; set; }
+    [Id(2)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(3)] public decimal Balance { get; set; }
+    [Id(4)] public decimal RealizedPnl { get; set; }
+    [Id(5)] public int Wins { get; set; }
+    [Id(6)] public int Losses { get; set; }
+    [Id(7)] public int ConsecutiveLosses { get; set; }
+    [Id(8)] public DateTimeOffset? CooldownUntil { get; set; }
+    [Id(9)] public decimal PeakEquity { get; set; }
+    [Id(10)] public decimal MaxDrawdown { get; set; }
+    [Id(11)] public List<PositionState> Positions { get; set; } = [];
+
+    /// <summary>Recent decisions by signal id, oldest first, for idempotent re-sends.</summary>
+    [Id(12)] public List<RecordedDecision> RecentDecisions { get; set; } = [];
+
+    [Id(13)] public long NextPositionNumber { get; set; } = 1;
+
+    public PerformanceStats Stats
+    {
+        get => new(Balance, RealizedPnl, Wins, Losses, ConsecutiveLosses, CooldownUntil, PeakEquity, MaxDrawdown);
+        set
+        {
+            Balance = value.Balance;
+            RealizedPnl = value.RealizedPnl;
+            Wins = value.Wins;
+            Losses = value.Losses;
+            ConsecutiveLosses = value.ConsecutiveLosses;
+            CooldownUntil = value.CooldownUntil;
+            PeakEquity = value.PeakEquity;
+            MaxDrawdown = value.MaxDrawdown;
+        }
+    }
+
+    public string? ActiveSymbol => Positions.Count == 0 ? null : Positions[0].Symbol;
+
+    public IReadOnlyList<OpenPosition> OpenPositions() =>
+        Positions.Select(p => new OpenPosition(p.Symbol, p.Side, p.Quantity, p.EntryPrice)).ToList();
+}
+
+[GenerateSerializer, Alias("trading.PositionState")]
+public sealed class PositionState
+{
+    [Id(0)] public string PositionId { get; set; } = "";
+    [Id(1)] public string Symbol { get; set; } = "";
+    [Id(2)] public PositionSide Side { get; set; }
+    [Id(3)] public decimal Quantity { get; set; }
+    [Id(4)] public decimal EntryPrice { get; set; }
+    [Id(5)] public decimal StopLossPrice { get; set; }
+    [Id(6)] public DateTimeOffset OpenedAt { get; set; }
+    [Id(7)] public decimal? TrailingStopPercent { get; set; }
+
+    /// <summary>Best price seen since entry (highest bid for longs, lowest ask for shorts), for trailing stops.</summary>
+    [Id(8)] public decimal BestPrice { get; set; }
+    [Id(9)] public string EntryOrderId { get; set; } = "";
+}
+
+[GenerateSerializer, Immutable, Alias("trading.RecordedDecision")]
+public sealed record RecordedDecision(
+    [property: Id(0)] string SignalId,
+    [property: Id(1)] SignalDecision Decision);

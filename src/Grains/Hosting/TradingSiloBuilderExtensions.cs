@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Storage;
+using OrleansTrading.Grains.Options;
+using OrleansTrading.Grains.Storage;
+using OrleansTrading.Grains.Venue;
+
+namespace OrleansTrading.Grains;
+
+public static class TradingSiloBuilderExtensions
+{
+    /// <summary>Orleans' ADO.NET invariant for SQLite; Orleans maps it to Microsoft.Data.Sqlite's factory.</summary>
+    public const string SqliteInvariant = "System.Data.SQLite";
+
+    /// <summary>
+    /// Everything the engine needs inside a silo: validated options, the SQLite database and its schema, grain
+    /// storage through Orleans' ADO.NET provider, the trading clock and the venue. Used by the silo host and by tests.
+    /// </summary>
+    public static ISiloBuilder AddTradingEngine(this ISiloBuilder silo)
+    {
+        var services = silo.Services;
+        services.AddTradingOptions(silo.Configuration);
+        services.TryAddKeyedSingleton(TradingClock.Key, TimeProvider.System);
+        services.TryAddSingleton<SqliteDatabase>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInitializer>();
+        services.TryAddSingleton<IVenue, PaperVenue>();
+
+        silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase>((storage, database) =>
+        {
+            storage.Invariant = SqliteInvariant;
+            storage.DataSource = database.DataSource;
+        }));
+        return silo;
+    }
+
+    public static IServiceCollection AddTradingOptions(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        services.AddOptions<TradingOptions>()
+            .Bind(configuration.GetSection(TradingOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TradingOptions>, TradingOptionsValidator>());
+        return services;
+    }
+}

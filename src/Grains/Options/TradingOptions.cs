@@ -1,0 +1,74 @@
+namespace OrleansTrading.Grains.Options;
+
+/// <summary>The one options model of the engine, bound from the <c>Trading</c> configuration section.</summary>
+public sealed class TradingOptions
+{
+    public const string SectionName = "Trading";
+
+    public StorageOptions Storage { get; set; } = new();
+    public GovernorOptions Governor { get; set; } = new();
+    public FilterOptions Filters { get; set; } = new();
+    public TradingWindowOptions TradingWindow { get; set; } = new();
+    public StopLossOptions StopLoss { get; set; } = new();
+    public VenueOptions Venue { get; set; } = new();
+    public ApiOptions Api { get; set; } = new();
+}
+
+public sealed class StorageOptions
+{
+    public string ConnectionString { get; set; } = "Data Source=data/trading.db";
+
+    /// <summary>
+    /// SQLite <c>synchronous</c> level. <c>Normal</c> with WAL survives a killed process; only an OS crash or
+    /// power loss can drop the last commits. <c>Full</c> survives those too at several times the cost per write.
+    /// </summary>
+    public string Synchronous { get; set; } = "Normal";
+
+    /// <summary>How long a statement waits for a lock held by another process (e.g. the sqlite3 shell).</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public sealed class GovernorOptions
+{
+    public int MaxOpenPositions { get; set; } = 3;
+    public int CooldownAfterLosses { get; set; } = 3;
+    public TimeSpan CooldownDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many recent signal decisions a VA remembers for idempotent re-sends.</summary>
+    public int SignalHistorySize { get; set; } = 256;
+}
+
+public sealed class FilterOptions
+{
+    public decimal MaxSpreadBps { get; set; } = 10m;
+    public decimal MaxSlippageBps { get; set; } = 10m;
+    public TimeSpan MaxQuoteAge { get; set; } = TimeSpan.FromMilliseconds(500);
+}
+
+public sealed class TradingWindowOptions
+{
+    public bool Enabled { get; set; } = true;
+    public TimeOnly Start { get; set; } = new(9, 30);
+    public TimeOnly End { get; set; } = new(16, 0);
+    public string TimeZone { get; set; } = "America/New_York";
+}
+
+public sealed class StopLossOptions
+{
+    public decimal Percent { get; set; } = 2m;
+}
+
+public sealed class VenueOptions
+{
+    /// <summary>Paper venue only: how far (bps) fills land beyond the quote, to simulate slippage.</summary>
+    public decimal SimulatedSlippageBps { get; set; }
+
+    /// <summary>Paper venue only: per-symbol override of <see cref="SimulatedSlippageBps"/>.</summary>
+    public Dictionary<string, decimal> SymbolSlippageBps { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed class ApiOptions
+{
+    /// <summary>When set, every <c>/api</c> call needs the header <c>X-Api-Key</c> with this value.</summary>
+    public string? Key { get; set; }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace OrleansTrading.Grains.Options;
+
+/// <summary>Checks every setting at start-up and reports all bad keys at once, each by its full configuration path.</summary>
+public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
+{
+    private static readonly string[] SynchronousLevels = ["Off", "Normal", "Full", "Extra"];
+
+    public ValidateOptionsResult Validate(string? name, TradingOptions options)
+    {
+        var failures = new List<string>();
+        void Require(bool ok, string key, string message)
+        {
+            if (!ok)
+            {
+                failures.Add($"{TradingOptions.SectionName}:{key} {message}");
+            }
+        }
+
+        Require(IsValidConnectionString(options.Storage.ConnectionString), "Storage:ConnectionString",
+            "must be a SQLite connection string with a Data Source (e.g. 'Data Source=data/trading.db').");
+        Require(SynchronousLevels.Contains(options.Storage.Synchronous, StringComparer.OrdinalIgnoreCase), "Storage:Synchronous",
+            $"must be one of {string.Join(", ", SynchronousLevels)}.");
+        Require(options.Storage.BusyTimeout >= TimeSpan.FromSeconds(1), "Storage:BusyTimeout", "must be at least 00:00:01.");
+
+        Require(options.Governor.MaxOpenPositions >= 1, "Governor:MaxOpenPositions", "must be at least 1.");
+        Require(options.Governor.CooldownAfterLosses >= 1, "Governor:CooldownAfterLosses", "must be at least 1.");
+        Require(options.Governor.CooldownDuration >= TimeSpan.Zero, "Governor:CooldownDuration", "must not be negative.");
+        Require(options.Governor.SignalHistorySize is >= 1 and <= 10_000, "Governor:SignalHistorySize", "must be between 1 and 10000.");
+
+        Require(options.Filters.MaxSpreadBps >= 0, "Filters:MaxSpreadBps", "must not be negative.");
+        Require(options.Filters.MaxSlippageBps >= 0, "Filters:MaxSlippageBps", "must not be negative.");
+        Require(options.Filters.MaxQuoteAge > TimeSpan.Zero, "Filters:MaxQuoteAge", "must be positive.");
+
+        Require(TryFindTimeZone(options.TradingWindow.TimeZone), "TradingWindow:TimeZone",
+            $"'{options.TradingWindow.TimeZone}' is not a known time zone id (e.g. America/New_York).");
+        Require(options.TradingWindow.Start < options.TradingWindow.End, "TradingWindow:Start",
+            "must be earlier than Trading:TradingWindow:End.");
+
+        Require(options.StopLoss.Percent is > 0 and < 100, "StopLoss:Percent", "must be greater than 0 and less than 100.");
+
+        Require(options.Venue.SimulatedSlippageBps >= 0, "Venue:SimulatedSlippageBps", "must not be negative.");
+        foreach (var (symbol, bps) in options.Venue.SymbolSlippageBps)
+        {
+            Require(bps >= 0, $"Venue:SymbolSlippageBps:{symbol}", "must not be negative.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsValidConnectionString(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(value).DataSource);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryFindTimeZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+}

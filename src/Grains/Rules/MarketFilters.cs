@@ -1,0 +1,46 @@
+using OrleansTrading.Abstractions;
+
+namespace OrleansTrading.Grains.Rules;
+
+/// <summary>Market-quality filters: quote presence and age, spread, and slippage of the fill.</summary>
+public static class MarketFilters
+{
+    private const decimal BasisPoints = 10_000m;
+
+    public static Denial? CheckQuoteFreshness(Quote? quote, DateTimeOffset now, TimeSpan maxAge)
+    {
+        if (quote is null)
+        {
+            return new(RejectionReason.NoQuote, "No quote has been received for this symbol.");
+        }
+
+        var age = now - quote.Timestamp;
+        return age > maxAge
+            ? new(RejectionReason.StaleQuote, $"Quote is {age.TotalMilliseconds:0} ms old (max {maxAge.TotalMilliseconds:0} ms).")
+            : null;
+    }
+
+    public static decimal SpreadBps(Quote quote) => (quote.Ask - quote.Bid) / quote.Mid * BasisPoints;
+
+    /// <summary>A spread exactly at the limit passes.</summary>
+    public static Denial? CheckSpread(Quote quote, decimal maxSpreadBps)
+    {
+        var spread = SpreadBps(quote);
+        return spread > maxSpreadBps
+            ? new(RejectionReason.SpreadTooWide, $"Spread is {spread:0.##} bps (max {maxSpreadBps} bps).")
+            : null;
+    }
+
+    /// <summary>The worst price a marketable-limit entry accepts: ask plus, or bid minus, the slippage allowance.</summary>
+    public static decimal MarketableLimit(OrderSide side, Quote quote, decimal maxSlippageBps) => side == OrderSide.Buy
+        ? quote.Ask * (1 + maxSlippageBps / BasisPoints)
+        : quote.Bid * (1 - maxSlippageBps / BasisPoints);
+
+    /// <summary>Whether a fill price is within a limit for the given side.</summary>
+    public static bool IsWithinLimit(OrderSide side, decimal price, decimal limit) =>
+        side == OrderSide.Buy ? price <= limit : price >= limit;
+
+    public static Denial SlippageExceeded(OrderSide side, decimal limit) =>
+        new(RejectionReason.SlippageExceeded,
+            $"The venue could not fill within the limit {limit:0.########} ({(side == OrderSide.Buy ? "max" : "min")} acceptable price).");
+}

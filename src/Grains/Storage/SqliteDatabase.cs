@@ -1,0 +1,93 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansTrading.Grains.Options;
+
+namespace OrleansTrading.Grains.Storage;
+
+/// <summary>
+/// The engine's SQLite database: one file, one serialized data source shared by grain storage, reminders and
+/// the journal, and the schema scripts from <c>sql/</c> applied idempotently before anything else touches it.
+/// </summary>
+public sealed partial class SqliteDatabase : IDisposable
+{
+    private const string ScriptPrefix = "OrleansTrading.Sql.";
+    private readonly ILogger<SqliteDatabase> _logger;
+    private readonly object _schemaLock = new();
+    private bool _schemaApplied;
+
+    public SqliteDatabase(IOptions<TradingOptions> options, ILogger<SqliteDatabase> logger)
+    {
+        _logger = logger;
+        var storage = options.Value.Storage;
+        var builder = new SqliteConnectionStringBuilder(storage.ConnectionString)
+        {
+            // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout expires.
+            DefaultTimeout = (int)Math.Ceiling(storage.BusyTimeout.TotalSeconds),
+        };
+        ConnectionString = builder.ToString();
+        FilePath = builder.DataSource;
+        DataSource = new SerializedSqliteDataSource(ConnectionString, storage.Synchronous, storage.BusyTimeout);
+    }
+
+    public string ConnectionString { get; }
+
+    public string FilePath { get; }
+
+    public SerializedSqliteDataSource DataSource { get; }
+
+    /// <summary>Creates the file and its folder if needed, switches to WAL, and applies every script once per process.</summary>
+    public void EnsureSchema()
+    {
+        lock (_schemaLock)
+        {
+            if (_schemaApplied)
+            {
+                return;
+            }
+
+            var directory = Path.GetDirectoryName(Path.GetFullPath(FilePath));
+            if (!string.IsNullOrEmpty(directory) && FilePath != ":memory:")
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            using var connection = DataSource.OpenConnection();
+            using (var wal = connection.CreateCommand())
+            {
+                // WAL is a property of the file: readers never block the writer, and it persists across opens.
+                wal.CommandText = "PRAGMA journal_mode=WAL;";
+                wal.ExecuteNonQuery();
+            }
+
+            foreach (var (name, text) in Scripts())
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = text;
+                command.ExecuteNonQuery();
+                LogScriptApplied(name, FilePath);
+            }
+
+            _schemaApplied = true;
+        }
+    }
+
+    private static IEnumerable<(string Name, string Text)> Scripts()
+    {
+        var assembly = typeof(SqliteDatabase).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames()
+                     .Where(n => n.StartsWith(ScriptPrefix, StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            yield return (resource[ScriptPrefix.Length..], reader.ReadToEnd());
+        }
+    }
+
+    public void Dispose() => DataSource.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied SQL script {Script} to {DatabaseFile}")]
+    private partial void LogScriptApplied(string script, string databaseFile);
+}

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansTrading.Abstractions;
+using OrleansTrading.Grains;
+
+namespace OrleansTrading.Silo.Api;
+
+/// <summary>The HTTP API: a thin layer that validates input, calls grains, and maps decisions to status codes.</summary>
+public static class TradingApi
+{
+    public static IEndpointRouteBuilder MapTradingApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyEndpointFilter>();
+
+        api.MapPost("/accounts", CreateAccountAsync);
+        api.MapGet("/accounts", ListAccountsAsync);
+        api.MapGet("/accounts/{id}", GetAccountAsync);
+        api.MapPost("/accounts/{id}/signals", SubmitSignalAsync);
+        api.MapPut("/quotes/{symbol}", PublishQuoteAsync);
+        api.MapGet("/quotes/{symbol}", GetQuoteAsync);
+        api.MapGet("/kill-switch", GetKillSwitchAsync);
+        api.MapPut("/kill-switch", SetKillSwitchAsync);
+        return app;
+    }
+
+    private static async Task<IResult> CreateAccountAsync(CreateAccountRequest? request, IGrainFactory grains)
+    {
+        var errors = RequestParsing.ValidateAccount(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var creation = await grains.Account(request!.AccountId!).CreateAsync(request.InitialBalance!.Value);
+        return creation.Created
+            ? TypedResults.Created($"/api/accounts/{Uri.EscapeDataString(creation.Snapshot.AccountId)}", creation.Snapshot)
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Account already exists.",
+                detail: $"Account '{request.AccountId}' already exists.");
+    }
+
+    private static async Task<Ok<List<AccountSnapshot>>> ListAccountsAsync(IGrainFactory grains)
+    {
+        var ids = await grains.AccountDirectory().ListAsync();
+        var snapshots = await Task.WhenAll(ids.Select(id => grains.Account(id).GetSnapshotAsync()));
+        return TypedResults.Ok(snapshots.OfType<AccountSnapshot>().ToList());
+    }
+
+    private static async Task<IResult> GetAccountAsync(string id, IGrainFactory grains)
+    {
+        var snapshot = RequestParsing.IsValidAccountId(id) ? await grains.Account(id).GetSnapshotAsync() : null;
+        return snapshot is null ? AccountNotFound(id) : TypedResults.Ok(snapshot);
+    }
+
+    private static async Task<IResult> SubmitSignalAsync(string id, SubmitSignalRequest? request, IGrainFactory grains)
+    {
+        if (!RequestParsing.IsValidAccountId(id))
+        {
+            return AccountNotFound(id);
+        }
+
+        var (signal, errors) = RequestParsing.ParseSignal(request);
+        if (signal is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var decision = await grains.Account(id).SubmitSignalAsync(signal);
+        return decision switch
+        {
+            { Reason: RejectionReason.AccountNotFound } => AccountNotFound(id),
+            { Status: SignalStatus.Accepted } => TypedResults.Ok(SignalResponse.From(decision)),
+            _ => TypedResults.UnprocessableEntity(SignalResponse.From(decision)),
+        };
+    }
+
+    private static async Task<IResult> PublishQuoteAsync(string symbol, PublishQuoteRequest? request, IGrainFactory grains,
+        [FromKeyedServices(TradingClock.Key)] TimeProvider clock)
+    {
+        var (quote, errors) = RequestParsing.ParseQuote(symbol, request, clock.GetUtcNow());
+        if (quote is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        await grains.MarketData(quote.Symbol).PublishQuoteAsync(quote);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> GetQuoteAsync(string symbol, IGrainFactory grains)
+    {
+        var quote = Grains.Rules.SignalValidator.IsValidSymbol(symbol) ? await grains.MarketData(symbol).GetQuoteAsync() : null;
+        return quote is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No quote.", detail: $"No quote has been published for '{symbol}'.")
+            : TypedResults.Ok(quote);
+    }
+
+    private static async Task<Ok<KillSwitchStatus>> GetKillSwitchAsync(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.KillSwitch().GetStatusAsync());
+
+    private static async Task<IResult> SetKillSwitchAsync(SetKillSwitchRequest? request, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var state = RequestParsing.ParseEnum<KillSwitchState>(request?.State, "state", "active, reduceOnly or halted", errors);
+        if (request?.Reason is { Length: > 500 })
+        {
+            errors["reason"] = ["reason must be at most 500 characters."];
+        }
+
+        if (state is null || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await grains.KillSwitch().SetStateAsync(state.Value, request!.Reason));
+    }
+
+    private static ProblemHttpResult AccountNotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Account not found.", detail: $"Account '{id}' does not exist.");
+}
