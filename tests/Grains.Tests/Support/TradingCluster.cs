@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace OrleansTrading.Grains.Tests.Support;
+
+/// <summary>Starts a one-silo in-process cluster running the real engine on a real SQLite file.</summary>
+public static class TradingCluster
+{
+    /// <summary>Fixed so a cluster restarted on the same file finds its grains' state (ServiceId is part of the storage key).</summary>
+    public const string ServiceId = "orleans-trading-tests";
+
+    public static async Task<InProcessTestCluster> StartAsync(
+        string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ServiceId = ServiceId;
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            var values = new Dictionary<string, string?>
+            {
+                ["Trading:Storage:ConnectionString"] = connectionString,
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                values[key] = value;
+            }
+
+            host.Configuration.AddInMemoryCollection(values);
+            host.Services.AddKeyedSingleton(TradingClock.Key, clock);
+        });
+        builder.ConfigureSilo((_, silo) => silo.AddTradingEngine());
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
