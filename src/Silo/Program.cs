@@ -8,6 +8,7 @@ builder.Services.AddTradingApi();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<ApiKeyMiddleware>();
 app.MapTradingApi();
 app.MapHealthChecks("/health");
 app.Run();

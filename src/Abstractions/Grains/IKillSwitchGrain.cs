@@ -4,11 +4,19 @@ namespace OrleansTrading.Abstractions;
 [Alias("trading.IKillSwitchGrain")]
 public interface IKillSwitchGrain : IGrainWithStringKey
 {
-    [ReadOnly, Alias("GetStatusAsync")]
+    /// <summary>Interleaves with everything: accounts read it on every signal, even while a flatten fans out to them.</summary>
+    [ReadOnly, AlwaysInterleave, Alias("GetStatusAsync")]
     Task<KillSwitchStatus> GetStatusAsync();
 
     [Alias("SetStateAsync")]
     Task<KillSwitchStatus> SetStateAsync(KillSwitchState state, string? reason);
+
+    /// <summary>
+    /// Sends reduce-only orders closing every open position of every account. Allowed only while the kill-switch
+    /// is reduceOnly or halted (otherwise <see cref="InvalidOperationException"/>).
+    /// </summary>
+    [Alias("FlattenAsync")]
+    Task<FlattenResult> FlattenAsync();
 }
 
 public static class KillSwitchKey

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Venue;
+using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Rules;
 using OrleansTrading.Grains.Venue;
@@ -10,28 +12,34 @@ namespace OrleansTrading.Grains.Accounts;
 
 /// <summary>
 /// One virtual account. Loads its state, asks the pure rules for a verdict, acts through the venue, and
-/// persists before it answers: a decision the caller has seen is never lost.
+/// persists (journal, then grain state) before it answers: a decision the caller has seen is never lost.
+/// Split by concern: signals here; order execution, protection (stops, reconciliation) in the other parts.
 /// </summary>
 public sealed partial class VirtualAccountGrain(
     [PersistentState("account", StorageNames.Trading)] IPersistentState<VirtualAccountState> state,
     IVenue venue,
+    ITradeJournal journal,
     IOptions<TradingOptions> options,
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
-    ILogger<VirtualAccountGrain> logger) : Grain, IVirtualAccountGrain
+    ILogger<VirtualAccountGrain> logger) : Grain, IVirtualAccountGrain, IAccountFeedGrain, IRemindable
 {
     private readonly Dictionary<string, SignalDecision> _decisionsBySignal = new(StringComparer.Ordinal);
     private TradingOptions Options => options.Value;
     private VirtualAccountState Account => state.State;
     private string AccountId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var recorded in Account.RecentDecisions)
         {
             _decisionsBySignal[recorded.SignalId] = recorded.Decision;
         }
 
-        return Task.CompletedTask;
+        if (Account.Created)
+        {
+            _reminderRegistered = await this.GetReminder(ReconciliationReminder) is not null;
+            await EnsureProtectionAsync();
+        }
     }
 
     public async Task<AccountCreation> CreateAsync(decimal initialBalance)
@@ -48,11 +56,10 @@ public sealed partial class VirtualAccountGrain(
 
         // Register first: if this fails nothing is created, and registering twice is harmless.
         await GrainFactory.AccountDirectory().RegisterAsync(AccountId);
-        var stats = PerformanceStats.Initial(initialBalance);
         Account.Created = true;
         Account.InitialBalance = initialBalance;
         Account.CreatedAt = clock.GetUtcNow();
-        Account.Stats = stats;
+        Account.Stats = PerformanceStats.Initial(initialBalance);
         await PersistAsync();
         LogAccountCreated(AccountId, initialBalance);
         return new(true, await BuildSnapshotAsync());
@@ -85,6 +92,7 @@ public sealed partial class VirtualAccountGrain(
 
         Remember(signal.SignalId, decision);
         await PersistAsync();
+        await EnsureProtectionAsync();
         if (decision.Status == SignalStatus.Rejected)
         {
             LogSignalRejected(AccountId, signal.SignalId, decision.Reason!.Value, decision.Detail);
@@ -105,11 +113,10 @@ public sealed partial class VirtualAccountGrain(
         var quoteTask = GrainFactory.MarketData(signal.Symbol).GetQuoteAsync();
         await Task.WhenAll(killSwitchTask, quoteTask);
         var quote = quoteTask.Result;
-        var now = clock.GetUtcNow();
 
         var denial = EntryGuards.Evaluate(
             new EntryCheck(signal.Symbol, signal.Side, signal.Quantity, Account.Balance, Account.CooldownUntil,
-                Account.OpenPositions(), killSwitchTask.Result.State, quote, now),
+                Account.OpenPositions(), killSwitchTask.Result.State, quote, clock.GetUtcNow()),
             Options);
         if (denial is not null)
         {
@@ -117,38 +124,28 @@ public sealed partial class VirtualAccountGrain(
         }
 
         var limit = MarketFilters.MarketableLimit(signal.Side, quote!, Options.Filters.MaxSlippageBps);
-        var orderId = EntryOrderId(signal.SignalId);
-        var execution = await venue.ExecuteAsync(new VenueOrder(AccountId, orderId, signal.Symbol, signal.Side, signal.Quantity, limit, ReduceOnly: false));
-        if (execution.Status == VenueExecutionStatus.Rejected)
+        var order = NewOrder(SignalOrderId(signal.SignalId), signal.Symbol, signal.Side, signal.Quantity, OrderPurpose.Entry,
+            TimeInForce.ImmediateOrCancel, limit, reduceOnly: false, positionId: $"P{Account.NextPositionNumber++}");
+        order.StopLossPercent = signal.StopLossPercent ?? Options.StopLoss.Percent;
+        order.TrailingStopPercent = signal.TrailingStopPercent;
+        await SendOrderAsync(order);
+
+        if (order.Status == OrderStatus.Rejected)
         {
-            return SignalDecision.Rejected(RejectionReason.VenueRejected, execution.Reason ?? "The venue rejected the order.");
+            return SignalDecision.Rejected(RejectionReason.VenueRejected, order.History[^1].Note ?? "The venue rejected the order.");
         }
 
-        if (execution.FilledQuantity <= 0 || !MarketFilters.IsWithinLimit(signal.Side, execution.AveragePrice, limit))
+        if (order.FilledQuantity == 0 && order.Status == OrderStatus.Cancelled)
         {
-            var slip = MarketFilters.SlippageExceeded(signal.Side, limit);
-            return SignalDecision.Rejected(slip.Reason, slip.Detail);
+            return order.History[^1].Note == nameof(VenueCancelReason.LimitPrice)
+                ? SignalDecision.Rejected(RejectionReason.SlippageExceeded, MarketFilters.SlippageExceeded(signal.Side, limit).Detail)
+                : SignalDecision.Rejected(RejectionReason.VenueRejected, "The venue had no liquidity at the quote; nothing filled.");
         }
 
-        var side = PositionSides.ForEntry(signal.Side);
-        var stopPercent = signal.StopLossPercent ?? Options.StopLoss.Percent;
-        var position = new PositionState
-        {
-            PositionId = $"P{Account.NextPositionNumber++}",
-            Symbol = signal.Symbol,
-            Side = side,
-            Quantity = execution.FilledQuantity,
-            EntryPrice = execution.AveragePrice,
-            StopLossPrice = StopLoss.InitialPrice(side, execution.AveragePrice, stopPercent),
-            OpenedAt = now,
-            TrailingStopPercent = signal.TrailingStopPercent,
-            BestPrice = execution.AveragePrice,
-            EntryOrderId = orderId,
-        };
-        Account.Positions.Add(position);
-        MarkEquity(quote);
-        return new SignalDecision(SignalStatus.Accepted, OrderId: orderId, FilledQuantity: execution.FilledQuantity,
-            AveragePrice: execution.AveragePrice, StopLossPrice: position.StopLossPrice);
+        var position = Account.Positions.FirstOrDefault(p => p.PositionId == order.PositionId);
+        return new SignalDecision(SignalStatus.Accepted, OrderId: order.OrderId, FilledQuantity: order.FilledQuantity,
+            AveragePrice: order.AveragePrice, StopLossPrice: position?.StopLossPrice,
+            Detail: order.FilledQuantity == 0 ? "Sent; the venue has not reported a fill yet. Reconciliation will settle the order." : null);
     }
 
     private async Task<SignalDecision> CloseAsync(TradeSignal signal)
@@ -168,66 +165,32 @@ public sealed partial class VirtualAccountGrain(
             return SignalDecision.Rejected(RejectionReason.NoOpenPosition, $"No open position in {signal.Symbol}.");
         }
 
+        // Reduce-only: never more than is open and not already being closed, so an exit can't flip the account.
+        var closing = Account.Orders.Where(o => o.Symbol == signal.Symbol && o.ReduceOnly).Sum(o => o.Remaining);
+        var closable = open.Sum(p => p.Quantity) - closing;
+        if (closable <= 0)
+        {
+            return SignalDecision.Rejected(RejectionReason.NoOpenPosition, $"Every open {signal.Symbol} position is already being closed.");
+        }
+
         // Quote age never blocks an exit, but an exit still needs a price.
         if (quoteTask.Result is null)
         {
             return SignalDecision.Rejected(RejectionReason.NoQuote, $"No quote for {signal.Symbol}: the exit cannot be priced.");
         }
 
-        // Reduce-only: never close more than is open, so an exit can't flip the account.
-        var side = open[0].Side;
-        var quantity = Math.Min(signal.Quantity, open.Sum(p => p.Quantity));
-        var orderId = EntryOrderId(signal.SignalId);
-        var execution = await venue.ExecuteAsync(new VenueOrder(AccountId, orderId, signal.Symbol, PositionSides.ExitSide(side), quantity, LimitPrice: null, ReduceOnly: true));
-        if (execution.Status == VenueExecutionStatus.Rejected || execution.FilledQuantity <= 0)
+        var order = NewOrder(SignalOrderId(signal.SignalId), signal.Symbol, PositionSides.ExitSide(open[0].Side),
+            Math.Min(signal.Quantity, closable), OrderPurpose.Signal, TimeInForce.GoodTillCancelled, limitPrice: null, reduceOnly: true, positionId: null);
+        var tradesBefore = _turnRealizedPnl;
+        await SendOrderAsync(order);
+        if (order.Status == OrderStatus.Rejected)
         {
-            return SignalDecision.Rejected(RejectionReason.VenueRejected, execution.Reason ?? "The venue did not fill the exit.");
+            return SignalDecision.Rejected(RejectionReason.VenueRejected, order.History[^1].Note ?? "The venue rejected the order.");
         }
 
-        var realized = ApplyExitFill(signal.Symbol, execution.FilledQuantity, execution.AveragePrice);
-        MarkEquity(quoteTask.Result);
-        return new SignalDecision(SignalStatus.Accepted, OrderId: orderId, FilledQuantity: execution.FilledQuantity,
-            AveragePrice: execution.AveragePrice, RealizedPnl: realized);
-    }
-
-    /// <summary>Closes positions oldest first with a fill; each fully or partly closed position is one trade.</summary>
-    private decimal ApplyExitFill(string symbol, decimal filledQuantity, decimal price)
-    {
-        var remaining = filledQuantity;
-        var realized = 0m;
-        var now = clock.GetUtcNow();
-        foreach (var position in Account.Positions.Where(p => p.Symbol == symbol).OrderBy(p => p.OpenedAt).ToList())
-        {
-            if (remaining <= 0)
-            {
-                break;
-            }
-
-            var closed = Math.Min(remaining, position.Quantity);
-            var pnl = Pnl.Of(position.Side, position.EntryPrice, price, closed);
-            remaining -= closed;
-            position.Quantity -= closed;
-            if (position.Quantity == 0)
-            {
-                Account.Positions.Remove(position);
-            }
-
-            realized += pnl;
-            Account.Stats = Performance.ApplyClosedTrade(Account.Stats, pnl, now, UnrealizedAt(price),
-                Options.Governor.CooldownAfterLosses, Options.Governor.CooldownDuration);
-            LogTradeClosed(AccountId, position.PositionId, symbol, closed, position.EntryPrice, price, pnl);
-        }
-
-        return realized;
-    }
-
-    private decimal UnrealizedAt(decimal price) =>
-        Account.Positions.Sum(p => Pnl.Of(p.Side, p.EntryPrice, price, p.Quantity));
-
-    private void MarkEquity(Quote? quote)
-    {
-        var unrealized = quote is null ? 0m : Account.Positions.Sum(p => Pnl.Of(p.Side, p.EntryPrice, StopLoss.ExitPrice(p.Side, quote), p.Quantity));
-        Account.Stats = Performance.Mark(Account.Stats, Account.Balance + unrealized);
+        return new SignalDecision(SignalStatus.Accepted, OrderId: order.OrderId, FilledQuantity: order.FilledQuantity,
+            AveragePrice: order.AveragePrice, RealizedPnl: _turnRealizedPnl - tradesBefore,
+            Detail: order.IsTerminal ? null : $"{order.Remaining} still working until the position is flat.");
     }
 
     private void Remember(string signalId, SignalDecision decision)
@@ -243,21 +206,6 @@ public sealed partial class VirtualAccountGrain(
             }
 
             Account.RecentDecisions.RemoveRange(0, excess);
-        }
-    }
-
-    private async Task PersistAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception ex)
-        {
-            // Memory now runs ahead of storage: drop this activation so the next call reloads what was stored.
-            LogPersistFailed(ex, AccountId);
-            DeactivateOnIdle();
-            throw;
         }
     }
 
@@ -278,11 +226,11 @@ public sealed partial class VirtualAccountGrain(
         var drawdown = Performance.Drawdown(peak, equity);
         return new AccountSnapshot(AccountId, Account.Balance, equity, Account.RealizedPnl, unrealizedPnl, Account.Wins,
             Account.Losses, Account.ConsecutiveLosses, Account.CooldownUntil, peak, drawdown, Math.Max(Account.MaxDrawdown, drawdown),
-            Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt);
+            Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt, Account.LastReconciledAt, Account.ReconciliationRepairs);
     }
 
     /// <summary>Order ids derive from the signal id, so a retried signal can never create a second venue order.</summary>
-    private static string EntryOrderId(string signalId) => $"sig-{signalId}";
+    private static string SignalOrderId(string signalId) => $"sig-{signalId}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} created with balance {InitialBalance}")]
     private partial void LogAccountCreated(string accountId, decimal initialBalance);
@@ -295,10 +243,4 @@ public sealed partial class VirtualAccountGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} accepted signal {SignalId}: {Action} {Symbol} filled {FilledQuantity} @ {AveragePrice}")]
     private partial void LogSignalAccepted(string accountId, string signalId, SignalAction action, string symbol, decimal? filledQuantity, decimal? averagePrice);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} closed {PositionId} {Symbol} qty {Quantity} entry {EntryPrice} exit {ExitPrice} pnl {Pnl}")]
-    private partial void LogTradeClosed(string accountId, string positionId, string symbol, decimal quantity, decimal entryPrice, decimal exitPrice, decimal pnl);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Account {AccountId} failed to persist its state; deactivating to reload")]
-    private partial void LogPersistFailed(Exception exception, string accountId);
 }

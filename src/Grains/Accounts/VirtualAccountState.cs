@@ -25,6 +25,13 @@ public sealed class VirtualAccountState
 
     [Id(13)] public long NextPositionNumber { get; set; } = 1;
 
+    /// <summary>Working orders plus the most recent finished ones (the journal keeps them all).</summary>
+    [Id(14)] public List<AccountOrder> Orders { get; set; } = [];
+
+    [Id(15)] public DateTimeOffset? LastReconciledAt { get; set; }
+    [Id(16)] public int ReconciliationRepairs { get; set; }
+    [Id(17)] public long NextOrderNumber { get; set; } = 1;
+
     public PerformanceStats Stats
     {
         get => new(Balance, RealizedPnl, Wins, Losses, ConsecutiveLosses, CooldownUntil, PeakEquity, MaxDrawdown);
@@ -62,6 +69,12 @@ public sealed class PositionState
     /// <summary>Best price seen since entry (highest bid for longs, lowest ask for shorts), for trailing stops.</summary>
     [Id(8)] public decimal BestPrice { get; set; }
     [Id(9)] public string EntryOrderId { get; set; } = "";
+
+    /// <summary>The working reduce-only order closing this position (stop, trailing stop, flatten), if any.</summary>
+    [Id(10)] public string? ExitOrderId { get; set; }
+    [Id(11)] public decimal StopLossPercent { get; set; }
+
+    public decimal SignedQuantity => Side == PositionSide.Long ? Quantity : -Quantity;
 }
 
 [GenerateSerializer, Immutable, Alias("trading.RecordedDecision")]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Grains.Accounts;
 
 namespace OrleansTrading.Grains.Control;
 
@@ -35,7 +36,38 @@ public sealed partial class KillSwitchGrain(
         return Current;
     }
 
+    public async Task<FlattenResult> FlattenAsync()
+    {
+        if (state.State.State == KillSwitchState.Active)
+        {
+            throw new InvalidOperationException("Flatten needs the kill-switch in reduceOnly or halted first.");
+        }
+
+        var accounts = await GrainFactory.AccountDirectory().ListAsync();
+        var results = await Task.WhenAll(accounts.Select(async id =>
+        {
+            try
+            {
+                return (id, closing: await GrainFactory.GetGrain<IAccountFeedGrain>(id).FlattenAsync(), failed: false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogFlattenFailed(ex, id);
+                return (id, closing: 0, failed: true);
+            }
+        }));
+        var result = new FlattenResult(accounts.Count, results.Sum(r => r.closing), [.. results.Where(r => r.failed).Select(r => r.id)]);
+        LogFlattened(result.Accounts, result.PositionsClosing, result.FailedAccounts.Count);
+        return result;
+    }
+
     private KillSwitchStatus Current => new(state.State.State, state.State.Reason, state.State.ChangedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flatten: {Accounts} accounts, {Positions} positions closing, {Failed} accounts failed")]
+    private partial void LogFlattened(int accounts, int positions, int failed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Flatten failed for account {AccountId}")]
+    private partial void LogFlattenFailed(Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kill-switch set to {State}: {Reason}")]
     private partial void LogChanged(KillSwitchState state, string? reason);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
+using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Storage;
 using OrleansTrading.Grains.Venue;
@@ -26,12 +27,21 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<SqliteDatabase>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInitializer>();
         services.TryAddSingleton<IVenue, PaperVenue>();
+        services.TryAddSingleton<VenueFaults>();
+        services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
 
         silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase>((storage, database) =>
         {
             storage.Invariant = SqliteInvariant;
             storage.DataSource = database.DataSource;
         }));
+        silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> ob) => ob.Configure<SqliteDatabase>((reminders, database) =>
+        {
+            reminders.Invariant = SqliteInvariant;
+            reminders.DataSource = database.DataSource;
+        }));
+        services.AddOptions<ReminderOptions>().Configure<IOptions<TradingOptions>>((reminders, trading) =>
+            reminders.MinimumReminderPeriod = trading.Value.Reconciliation.Interval);
         return silo;
     }
 

@@ -12,6 +12,7 @@ public sealed class TradingOptions
     public StopLossOptions StopLoss { get; set; } = new();
     public VenueOptions Venue { get; set; } = new();
     public ApiOptions Api { get; set; } = new();
+    public ReconciliationOptions Reconciliation { get; set; } = new();
 }
 
 public sealed class StorageOptions
@@ -56,6 +57,15 @@ public sealed class TradingWindowOptions
 public sealed class StopLossOptions
 {
     public decimal Percent { get; set; } = 2m;
+
+    /// <summary>How often the safety-net timer checks every open position against the latest quote.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+public sealed class ReconciliationOptions
+{
+    /// <summary>How often each VA with open orders or positions reconciles with the venue (5-10 s).</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 public sealed class VenueOptions
@@ -65,6 +75,33 @@ public sealed class VenueOptions
 
     /// <summary>Paper venue only: per-symbol override of <see cref="SimulatedSlippageBps"/>.</summary>
     public Dictionary<string, decimal> SymbolSlippageBps { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Paper venue only: delay between receiving an order and acting on it.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Paper venue only: most that fills in one step when the quote carries no size; null = unlimited.</summary>
+    public decimal? MaxFillPerStep { get; set; }
+
+    /// <summary>Paper venue only: how often working orders are matched against the latest quote.</summary>
+    public TimeSpan StepInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public VenueFaultOptions Faults { get; set; } = new();
+}
+
+/// <summary>Paper venue fault injection for tests and demos; all off by default. Rates are fractions 0..1.</summary>
+public sealed class VenueFaultOptions
+{
+    /// <summary>Fraction of fill reports that never reach the account (reconciliation must repair them).</summary>
+    public double DropFillReportRate { get; set; }
+
+    /// <summary>Fraction of orders the venue rejects outright.</summary>
+    public double RejectOrderRate { get; set; }
+
+    /// <summary>Fraction of orders lost in transit: the venue never sees them (reconciliation marks them rejected).</summary>
+    public double LoseOrderRate { get; set; }
+
+    /// <summary>Added to <see cref="VenueOptions.Latency"/>.</summary>
+    public TimeSpan ExtraLatency { get; set; } = TimeSpan.Zero;
 }
 
 public sealed class ApiOptions

@@ -41,6 +41,20 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
 
         Require(options.StopLoss.Percent is > 0 and < 100, "StopLoss:Percent", "must be greater than 0 and less than 100.");
 
+        Require(options.StopLoss.CheckInterval >= TimeSpan.FromMilliseconds(100) && options.StopLoss.CheckInterval <= TimeSpan.FromMinutes(1),
+            "StopLoss:CheckInterval", "must be between 00:00:00.100 and 00:01:00.");
+        Require(options.Reconciliation.Interval >= TimeSpan.FromSeconds(5) && options.Reconciliation.Interval <= TimeSpan.FromSeconds(10),
+            "Reconciliation:Interval", "must be between 00:00:05 and 00:00:10.");
+
+        Require(options.Venue.Latency >= TimeSpan.Zero && options.Venue.Latency <= TimeSpan.FromSeconds(10), "Venue:Latency", "must be between 0 and 00:00:10.");
+        Require(options.Venue.MaxFillPerStep is null or > 0, "Venue:MaxFillPerStep", "must be greater than 0 when set.");
+        Require(options.Venue.StepInterval >= TimeSpan.FromMilliseconds(10) && options.Venue.StepInterval <= TimeSpan.FromSeconds(10),
+            "Venue:StepInterval", "must be between 00:00:00.010 and 00:00:10.");
+        Require(options.Venue.Faults.DropFillReportRate is >= 0 and <= 1, "Venue:Faults:DropFillReportRate", "must be between 0 and 1.");
+        Require(options.Venue.Faults.RejectOrderRate is >= 0 and <= 1, "Venue:Faults:RejectOrderRate", "must be between 0 and 1.");
+        Require(options.Venue.Faults.LoseOrderRate is >= 0 and <= 1, "Venue:Faults:LoseOrderRate", "must be between 0 and 1.");
+        Require(options.Venue.Faults.ExtraLatency >= TimeSpan.Zero && options.Venue.Faults.ExtraLatency <= TimeSpan.FromSeconds(10),
+            "Venue:Faults:ExtraLatency", "must be between 0 and 00:00:10.");
         Require(options.Venue.SimulatedSlippageBps >= 0, "Venue:SimulatedSlippageBps", "must not be negative.");
         foreach (var (symbol, bps) in options.Venue.SymbolSlippageBps)
         {

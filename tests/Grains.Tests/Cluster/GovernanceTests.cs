@@ -151,10 +151,11 @@ public sealed class GovernanceTests(ClusterFixture fixture)
         try
         {
             fixture.Clock.Now = new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero); // Saturday
-            await _trading.PublishQuoteAsync(symbol, 95m, 105m, age: TimeSpan.FromMinutes(10));
+            // 200 bps wide and ten minutes old, but above the 98.049 stop so only the close signal exits.
+            await _trading.PublishQuoteAsync(symbol, 99m, 101m, age: TimeSpan.FromMinutes(10));
             var close = await _trading.CloseAsync(account, symbol);
             AssertAccepted(close);
-            Assert.Equal(95m, close.AveragePrice);
+            Assert.Equal(99m, close.AveragePrice);
         }
         finally
         {
@@ -168,7 +169,7 @@ public sealed class GovernanceTests(ClusterFixture fixture)
         var account = await _trading.CreateAccountAsync(balance: 10_000m);
         var symbol = NewId("PL");
         await _trading.PublishQuoteAsync(symbol, 100m, 100m);
-        AssertAccepted(await _trading.OpenAsync(account, symbol, quantity: 10m));
+        AssertAccepted(await _trading.OpenAsync(account, symbol, quantity: 10m, stopLossPercent: 20m));
         await _trading.PublishQuoteAsync(symbol, 90m, 90m);
         var close = await _trading.CloseAsync(account, symbol);
 

@@ -1,9 +1,7 @@
-using OrleansTrading.Abstractions;
-
-namespace OrleansTrading.Grains.Venue;
+namespace OrleansTrading.Abstractions.Venue;
 
 /// <param name="ClientOrderId">Our id for the order; unique per account and stable across retries.</param>
-/// <param name="LimitPrice">Worst acceptable price; null for a market order (exits).</param>
+/// <param name="LimitPrice">Worst acceptable price; null for a market order.</param>
 /// <param name="ReduceOnly">The venue must never let this order increase or flip a position.</param>
 [GenerateSerializer, Immutable, Alias("trading.VenueOrder")]
 public sealed record VenueOrder(
@@ -13,4 +11,5 @@ public sealed record VenueOrder(
     [property: Id(3)] OrderSide Side,
     [property: Id(4)] decimal Quantity,
     [property: Id(5)] decimal? LimitPrice,
-    [property: Id(6)] bool ReduceOnly);
+    [property: Id(6)] bool ReduceOnly,
+    [property: Id(7)] TimeInForce TimeInForce);

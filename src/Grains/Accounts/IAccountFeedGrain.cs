@@ -1,0 +1,31 @@
+using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Venue;
+
+namespace OrleansTrading.Grains.Accounts;
+
+/// <summary>
+/// The engine-internal side of a virtual account (same grain as <see cref="IVirtualAccountGrain"/>): what market data,
+/// the venue and the kill-switch tell it. Not part of the public contract.
+/// </summary>
+[Alias("trading.IAccountFeedGrain")]
+public interface IAccountFeedGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// A new quote for a symbol the account holds. One-way on purpose: a slow account must never hold up the
+    /// quote publisher, and a lost push is caught by the stop-loss timer within one check interval.
+    /// </summary>
+    [OneWay, Alias("OnQuoteAsync")]
+    Task OnQuoteAsync(Quote quote);
+
+    /// <summary>An order report pushed by the venue (fills of working orders). Applying it twice changes nothing.</summary>
+    [Alias("OnVenueReportAsync")]
+    Task OnVenueReportAsync(VenueOrderReport report);
+
+    /// <summary>Reconciles with the venue now (the reminder does this every interval); returns the repairs made.</summary>
+    [Alias("ReconcileAsync")]
+    Task<int> ReconcileAsync();
+
+    /// <summary>Sends reduce-only orders closing every open position; returns how many positions are closing.</summary>
+    [Alias("FlattenAsync")]
+    Task<int> FlattenAsync();
+}

@@ -1,0 +1,266 @@
+using Microsoft.Extensions.Logging;
+using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Venue;
+using OrleansTrading.Grains.Journal;
+using OrleansTrading.Grains.Rules;
+
+namespace OrleansTrading.Grains.Accounts;
+
+/// <summary>Order execution: send (pending first), apply venue reports and fills exactly once, persist with the journal.</summary>
+public sealed partial class VirtualAccountGrain
+{
+    private const int FinishedOrdersKept = 50;
+    private readonly List<VenueFill> _unjournaledFills = [];
+    private readonly List<TradeRecord> _unjournaledTrades = [];
+    private decimal _turnRealizedPnl;
+
+    private AccountOrder NewOrder(string orderId, string symbol, OrderSide side, decimal quantity, OrderPurpose purpose,
+        TimeInForce timeInForce, decimal? limitPrice, bool reduceOnly, string? positionId)
+    {
+        var now = clock.GetUtcNow();
+        var order = new AccountOrder
+        {
+            OrderId = orderId,
+            Symbol = symbol,
+            Side = side,
+            Quantity = quantity,
+            LimitPrice = limitPrice,
+            ReduceOnly = reduceOnly,
+            TimeInForce = timeInForce,
+            Purpose = purpose,
+            PositionId = positionId,
+            Status = OrderStatus.Pending,
+            CreatedAt = now,
+        };
+        order.History.Add(new OrderStatusChange(OrderStatus.Pending, now, 0m));
+        return order;
+    }
+
+    /// <summary>
+    /// Records the order as pending and persists it before the venue sees it, so a crash at any point leaves an
+    /// order that reconciliation can settle; then sends it and applies whatever the venue answered.
+    /// </summary>
+    private async Task SendOrderAsync(AccountOrder order)
+    {
+        Account.Orders.Add(order);
+        await PersistAsync();
+        VenueOrderReport report;
+        try
+        {
+            report = await venue.SubmitAsync(order.ToVenueOrder(AccountId));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // No answer is not a "no": the order may have reached the venue. Reconciliation decides.
+            LogVenueUnreachable(ex, AccountId, order.OrderId);
+            return;
+        }
+
+        ApplyReport(order, report);
+        await PersistAsync();
+    }
+
+    /// <summary>Applies a venue report to a known order: new fills once each, then the venue's status.</summary>
+    private bool ApplyReport(AccountOrder order, VenueOrderReport report)
+    {
+        var changed = false;
+        if (report.Status == OrderStatus.Pending)
+        {
+            return false; // no acknowledgement: nothing is known yet
+        }
+
+        if (order.Status == OrderStatus.Pending && report.Status != OrderStatus.Rejected)
+        {
+            changed |= order.TransitionTo(OrderStatus.Accepted, report.UpdatedAt);
+        }
+
+        foreach (var fill in report.Fills)
+        {
+            changed |= ApplyFill(order, fill);
+        }
+
+        if (report.IsTerminal)
+        {
+            var note = report.Status == OrderStatus.Rejected ? report.RejectReason : report.CancelReason.ToString();
+            changed |= order.TransitionTo(report.Status, report.UpdatedAt, note);
+        }
+
+        if (order.IsTerminal)
+        {
+            ReleaseExit(order);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Applies one fill exactly once: an entry grows its position; an exit closes positions and realizes PnL.</summary>
+    private bool ApplyFill(AccountOrder order, VenueFill fill)
+    {
+        if (!order.FillIds.Add(fill.FillId))
+        {
+            return false;
+        }
+
+        _unjournaledFills.Add(fill);
+        order.FilledQuantity += fill.Quantity;
+        order.FilledNotional += fill.Quantity * fill.Price;
+        if (order.Purpose == OrderPurpose.Entry)
+        {
+            GrowPosition(order, fill);
+        }
+        else
+        {
+            ReducePositions(order, fill);
+        }
+
+        order.TransitionTo(order.FilledQuantity >= order.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled, fill.At);
+        return true;
+    }
+
+    private void GrowPosition(AccountOrder order, VenueFill fill)
+    {
+        var side = PositionSides.ForEntry(order.Side);
+        var position = Account.Positions.FirstOrDefault(p => p.PositionId == order.PositionId);
+        if (position is null)
+        {
+            position = new PositionState
+            {
+                PositionId = order.PositionId ?? $"P{Account.NextPositionNumber++}",
+                Symbol = order.Symbol,
+                Side = side,
+                OpenedAt = fill.At,
+                EntryOrderId = order.OrderId,
+                StopLossPercent = order.StopLossPercent,
+                TrailingStopPercent = order.TrailingStopPercent,
+            };
+            Account.Positions.Add(position);
+        }
+
+        var quantity = position.Quantity + fill.Quantity;
+        position.EntryPrice = (position.Quantity * position.EntryPrice + fill.Quantity * fill.Price) / quantity;
+        position.Quantity = quantity;
+        position.BestPrice = position.EntryPrice;
+        position.StopLossPrice = StopLoss.InitialPrice(side, position.EntryPrice, position.StopLossPercent);
+    }
+
+    /// <summary>Closes the order's own position first, then the oldest others; never more than is open (reduce-only).</summary>
+    private void ReducePositions(AccountOrder order, VenueFill fill)
+    {
+        var reducedSide = order.Side == OrderSide.Sell ? PositionSide.Long : PositionSide.Short;
+        var targets = Account.Positions
+            .Where(p => p.Symbol == order.Symbol && p.Side == reducedSide)
+            .OrderBy(p => p.PositionId == order.PositionId ? 0 : 1)
+            .ThenBy(p => p.OpenedAt)
+            .ToList();
+        var remaining = fill.Quantity;
+        foreach (var position in targets)
+        {
+            if (remaining <= 0)
+            {
+                break;
+            }
+
+            var closed = Math.Min(remaining, position.Quantity);
+            remaining -= closed;
+            position.Quantity -= closed;
+            if (position.Quantity == 0)
+            {
+                Account.Positions.Remove(position);
+            }
+
+            RecordTrade(order, fill, position, closed);
+        }
+
+        if (remaining > 0)
+        {
+            LogOverfill(AccountId, order.OrderId, remaining);
+        }
+    }
+
+    private void RecordTrade(AccountOrder order, VenueFill fill, PositionState position, decimal quantity)
+    {
+        var pnl = Pnl.Of(position.Side, position.EntryPrice, fill.Price, quantity);
+        _turnRealizedPnl += pnl;
+        var unrealizedRest = Account.Positions.Where(p => p.Symbol == fill.Symbol)
+            .Sum(p => Pnl.Of(p.Side, p.EntryPrice, fill.Price, p.Quantity));
+        Account.Stats = Performance.ApplyClosedTrade(Account.Stats, pnl, fill.At, unrealizedRest,
+            Options.Governor.CooldownAfterLosses, Options.Governor.CooldownDuration);
+        _unjournaledTrades.Add(new TradeRecord($"{fill.FillId}-{position.PositionId}", AccountId, position.PositionId, position.Symbol,
+            position.Side, quantity, position.EntryPrice, fill.Price, pnl, order.Purpose, order.OrderId, position.OpenedAt, fill.At));
+        LogTradeClosed(AccountId, position.PositionId, position.Symbol, quantity, position.EntryPrice, fill.Price, pnl, order.Purpose);
+    }
+
+    /// <summary>A finished exit order no longer protects its position: a new stop may fire for what is left.</summary>
+    private void ReleaseExit(AccountOrder order)
+    {
+        foreach (var position in Account.Positions.Where(p => p.ExitOrderId == order.OrderId))
+        {
+            position.ExitOrderId = null;
+        }
+    }
+
+    /// <summary>Journal first (idempotent by id), then grain state: after a crash between the two, the replay adds nothing twice.</summary>
+    private async Task PersistAsync()
+    {
+        try
+        {
+            var events = new List<OrderEvent>();
+            foreach (var order in Account.Orders.Where(o => o.JournaledChanges < o.History.Count))
+            {
+                var snapshot = order.ToSnapshot();
+                for (var seq = order.JournaledChanges; seq < order.History.Count; seq++)
+                {
+                    var change = order.History[seq];
+                    events.Add(new OrderEvent(AccountId, seq, snapshot with
+                    {
+                        Status = change.Status,
+                        FilledQuantity = change.FilledQuantity,
+                        UpdatedAt = change.At,
+                    }, change.Note, change.At));
+                }
+            }
+
+            await journal.AppendAsync(new JournalBatch(AccountId, events, [.. _unjournaledFills], [.. _unjournaledTrades]));
+            foreach (var order in Account.Orders)
+            {
+                order.JournaledChanges = order.History.Count;
+            }
+
+            _unjournaledFills.Clear();
+            _unjournaledTrades.Clear();
+            PruneFinishedOrders();
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // Memory now runs ahead of storage: drop this activation so the next call reloads what was stored.
+            LogPersistFailed(ex, AccountId);
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private void PruneFinishedOrders()
+    {
+        var finished = Account.Orders.Where(o => o.IsTerminal).ToList();
+        if (finished.Count > FinishedOrdersKept)
+        {
+            foreach (var old in finished.Take(finished.Count - FinishedOrdersKept))
+            {
+                Account.Orders.Remove(old);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} closed {PositionId} {Symbol} qty {Quantity} entry {EntryPrice} exit {ExitPrice} pnl {Pnl} ({Reason})")]
+    private partial void LogTradeClosed(string accountId, string positionId, string symbol, decimal quantity, decimal entryPrice, decimal exitPrice, decimal pnl, OrderPurpose reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} got no answer from the venue for {OrderId}; reconciliation will settle it")]
+    private partial void LogVenueUnreachable(Exception exception, string accountId, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} order {OrderId} filled {Excess} more than was open; the excess is ignored (reduce-only)")]
+    private partial void LogOverfill(string accountId, string orderId, decimal excess);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Account {AccountId} failed to persist its state; deactivating to reload")]
+    private partial void LogPersistFailed(Exception exception, string accountId);
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using OrleansTrading.Abstractions;
+using OrleansTrading.Grains.Storage;
+
+namespace OrleansTrading.Grains.Journal;
+
+/// <summary>The journal in the engine's SQLite file, through the same serialized data source as grain storage.</summary>
+public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
+{
+    private static readonly JsonNamingPolicy Names = JsonNamingPolicy.CamelCase;
+
+    public async Task AppendAsync(JournalBatch batch, CancellationToken cancellationToken = default)
+    {
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var e in batch.OrderEvents)
+        {
+            var o = e.Order;
+            await ExecuteAsync(connection, transaction, """
+                INSERT OR IGNORE INTO journal_order_events
+                    (account_id, order_id, seq, symbol, side, quantity, limit_price, reduce_only, purpose, position_id,
+                     status, filled_quantity, average_price, note, created_at, at)
+                VALUES ($account, $order, $seq, $symbol, $side, $quantity, $limit, $reduceOnly, $purpose, $position,
+                        $status, $filled, $average, $note, $created, $at);
+                """, cancellationToken,
+                ("$account", e.AccountId), ("$order", o.OrderId), ("$seq", e.Seq), ("$symbol", o.Symbol), ("$side", Name(o.Side)),
+                ("$quantity", Number(o.Quantity)), ("$limit", Number(o.LimitPrice)), ("$reduceOnly", o.ReduceOnly ? 1 : 0),
+                ("$purpose", Name(o.Purpose)), ("$position", o.PositionId), ("$status", Name(o.Status)),
+                ("$filled", Number(o.FilledQuantity)), ("$average", Number(o.AveragePrice)), ("$note", e.Note),
+                ("$created", Time(o.CreatedAt)), ("$at", Time(e.At)));
+        }
+
+        foreach (var f in batch.Fills)
+        {
+            await ExecuteAsync(connection, transaction, """
+                INSERT OR IGNORE INTO journal_fills (account_id, fill_id, order_id, symbol, side, quantity, price, at)
+                VALUES ($account, $fill, $order, $symbol, $side, $quantity, $price, $at);
+                """, cancellationToken,
+                ("$account", batch.AccountId), ("$fill", f.FillId), ("$order", f.ClientOrderId), ("$symbol", f.Symbol),
+                ("$side", Name(f.Side)), ("$quantity", Number(f.Quantity)), ("$price", Number(f.Price)), ("$at", Time(f.At)));
+        }
+
+        foreach (var t in batch.Trades)
+        {
+            await ExecuteAsync(connection, transaction, """
+                INSERT OR IGNORE INTO journal_trades
+                    (account_id, trade_id, position_id, symbol, side, quantity, entry_price, exit_price, pnl, reason, order_id, opened_at, closed_at)
+                VALUES ($account, $trade, $position, $symbol, $side, $quantity, $entry, $exit, $pnl, $reason, $order, $opened, $closed);
+                """, cancellationToken,
+                ("$account", t.AccountId), ("$trade", t.TradeId), ("$position", t.PositionId), ("$symbol", t.Symbol),
+                ("$side", Name(t.Side)), ("$quantity", Number(t.Quantity)), ("$entry", Number(t.EntryPrice)),
+                ("$exit", Number(t.ExitPrice)), ("$pnl", Number(t.Pnl)), ("$reason", Name(t.Reason)), ("$order", t.OrderId),
+                ("$opened", Time(t.OpenedAt)), ("$closed", Time(t.ClosedAt)));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<Page<OrderHistory>> GetOrdersAsync(string accountId, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var total = await CountAsync(connection, "SELECT COUNT(DISTINCT order_id) FROM journal_order_events WHERE account_id = $account;", accountId, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            WITH page AS (
+                SELECT order_id, MIN(created_at) AS created_at, MIN(rowid) AS first_row
+                FROM journal_order_events WHERE account_id = $account
+                GROUP BY order_id
+                ORDER BY created_at DESC, first_row DESC
+                LIMIT $limit OFFSET $offset)
+            SELECT e.order_id, e.seq, e.symbol, e.side, e.quantity, e.limit_price, e.reduce_only, e.purpose, e.position_id,
+                   e.status, e.filled_quantity, e.average_price, e.note, e.created_at, e.at
+            FROM journal_order_events e JOIN page p ON p.order_id = e.order_id
+            WHERE e.account_id = $account
+            ORDER BY p.created_at DESC, p.first_row DESC, e.seq;
+            """;
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+
+        var orders = new List<OrderHistory>();
+        var history = new List<OrderStatusChange>();
+        OrderSnapshot? current = null;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var orderId = reader.GetString(0);
+                if (current is not null && current.OrderId != orderId)
+                {
+                    orders.Add(new OrderHistory(current, history));
+                    history = [];
+                }
+
+                var status = Parse<OrderStatus>(reader.GetString(9));
+                var at = DateTimeOffset.Parse(reader.GetString(14), CultureInfo.InvariantCulture);
+                var filled = decimal.Parse(reader.GetString(10), CultureInfo.InvariantCulture);
+                history.Add(new OrderStatusChange(status, at, filled, reader.IsDBNull(12) ? null : reader.GetString(12)));
+                current = new OrderSnapshot(orderId, reader.GetString(2), Parse<OrderSide>(reader.GetString(3)),
+                    decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture), filled,
+                    reader.IsDBNull(11) ? null : decimal.Parse(reader.GetString(11), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(5) ? null : decimal.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
+                    reader.GetInt64(6) == 1, Parse<OrderPurpose>(reader.GetString(7)), status,
+                    DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture), at,
+                    reader.IsDBNull(8) ? null : reader.GetString(8));
+            }
+        }
+
+        if (current is not null)
+        {
+            orders.Add(new OrderHistory(current, history));
+        }
+
+        return new Page<OrderHistory>(orders, offset, limit, total);
+    }
+
+    public async Task<Page<TradeRecord>> GetTradesAsync(string accountId, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var total = await CountAsync(connection, "SELECT COUNT(*) FROM journal_trades WHERE account_id = $account;", accountId, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT trade_id, position_id, symbol, side, quantity, entry_price, exit_price, pnl, reason, order_id, opened_at, closed_at
+            FROM journal_trades WHERE account_id = $account
+            ORDER BY closed_at DESC, rowid DESC
+            LIMIT $limit OFFSET $offset;
+            """;
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        var trades = new List<TradeRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            trades.Add(new TradeRecord(reader.GetString(0), accountId, reader.GetString(1), reader.GetString(2),
+                Parse<PositionSide>(reader.GetString(3)), Dec(reader, 4), Dec(reader, 5), Dec(reader, 6), Dec(reader, 7),
+                Parse<OrderPurpose>(reader.GetString(8)), reader.GetString(9),
+                DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(reader.GetString(11), CultureInfo.InvariantCulture)));
+        }
+
+        return new Page<TradeRecord>(trades, offset, limit, total);
+    }
+
+    private static async Task<int> CountAsync(SqliteConnection connection, string sql, string accountId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$account", accountId);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql,
+        CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static decimal Dec(SqliteDataReader reader, int ordinal) => decimal.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
+
+    private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Name<T>(T value) where T : struct, Enum => Names.ConvertName(value.ToString());
+
+    private static T Parse<T>(string value) where T : struct, Enum => Enum.Parse<T>(value, ignoreCase: true);
+}

@@ -1,0 +1,269 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Venue;
+using OrleansTrading.Grains.Accounts;
+using OrleansTrading.Grains.Options;
+using OrleansTrading.Grains.Rules;
+
+namespace OrleansTrading.Grains.Venue;
+
+/// <summary>
+/// A simulated venue for one account: acknowledges orders, fills them against the latest quote (buys at the
+/// ask, sells at the bid, shifted by simulated slippage), in parts when the quote's size or the per-step cap is
+/// smaller than the order, and keeps working good-till-cancelled orders on a timer, reporting each fill to the
+/// account. Its book is persisted on its own, so it stays the independent truth reconciliation compares against.
+/// </summary>
+public sealed partial class PaperVenueGrain(
+    [PersistentState("venue", StorageNames.Trading)] IPersistentState<PaperVenueState> state,
+    IOptions<TradingOptions> options,
+    VenueFaults faults,
+    [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
+    ILogger<PaperVenueGrain> logger) : Grain, IPaperVenueGrain
+{
+    private const decimal BasisPoints = 10_000m;
+    private const int TerminalOrdersKept = 500;
+    private IGrainTimer? _stepTimer;
+
+    private VenueOptions Venue => options.Value.Venue;
+    private string AccountId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        EnsureStepping();
+        return Task.CompletedTask;
+    }
+
+    public async Task<VenueOrderReport> SubmitAsync(VenueOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (state.State.Orders.TryGetValue(order.ClientOrderId, out var known))
+        {
+            return known.ToReport();
+        }
+
+        var latency = Venue.Latency + faults.ExtraLatency;
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency);
+        }
+
+        if (faults.LoseOrder())
+        {
+            LogOrderLost(AccountId, order.ClientOrderId);
+            return new VenueOrderReport(order, OrderStatus.Pending, [], VenueCancelReason.None, null, clock.GetUtcNow());
+        }
+
+        if (order.Quantity <= 0)
+        {
+            return await RecordRejectedAsync(order, "Quantity must be greater than 0.");
+        }
+
+        if (faults.RejectOrder())
+        {
+            return await RecordRejectedAsync(order, "Rejected by the venue (fault injection).");
+        }
+
+        var record = new VenueOrderRecord { Order = order, Status = OrderStatus.Accepted, UpdatedAt = clock.GetUtcNow() };
+        state.State.Orders[order.ClientOrderId] = record;
+        var quote = await GrainFactory.MarketData(order.Symbol).GetQuoteAsync();
+        Match(record, quote);
+        if (order.TimeInForce == TimeInForce.ImmediateOrCancel && record.IsWorking)
+        {
+            Cancel(record, record.CancelReason == VenueCancelReason.None ? VenueCancelReason.NoLiquidity : record.CancelReason);
+        }
+
+        Prune();
+        await state.WriteStateAsync();
+        EnsureStepping();
+        LogOrderHandled(AccountId, order.ClientOrderId, order.Side, order.Quantity, order.Symbol, record.Status, record.Fills.Sum(f => f.Quantity));
+
+        if (record.Fills.Count > 0 && faults.DropFillReport())
+        {
+            LogFillReportDropped(AccountId, order.ClientOrderId);
+            return new VenueOrderReport(order, OrderStatus.Accepted, [], VenueCancelReason.None, null, record.UpdatedAt);
+        }
+
+        return record.ToReport();
+    }
+
+    public Task<VenueAccountReport> GetReportAsync() => Task.FromResult(new VenueAccountReport(
+        state.State.Orders.Values.Select(o => o.ToReport()).ToList(),
+        new Dictionary<string, decimal>(state.State.NetPositions.Where(p => p.Value != 0), StringComparer.Ordinal)));
+
+    public async Task<int> CancelAllWorkingAsync(string reason)
+    {
+        var working = state.State.Orders.Values.Where(o => o.IsWorking).ToList();
+        foreach (var record in working)
+        {
+            Cancel(record, VenueCancelReason.Cancelled);
+            record.RejectReason = reason;
+        }
+
+        if (working.Count > 0)
+        {
+            await state.WriteStateAsync();
+        }
+
+        EnsureStepping();
+        return working.Count;
+    }
+
+    private async Task<VenueOrderReport> RecordRejectedAsync(VenueOrder order, string reason)
+    {
+        var record = new VenueOrderRecord { Order = order, Status = OrderStatus.Rejected, RejectReason = reason, UpdatedAt = clock.GetUtcNow() };
+        state.State.Orders[order.ClientOrderId] = record;
+        await state.WriteStateAsync();
+        return record.ToReport();
+    }
+
+    /// <summary>One matching step of one order against a quote.</summary>
+    private void Match(VenueOrderRecord record, Quote? quote)
+    {
+        var order = record.Order;
+        if (quote is null)
+        {
+            record.CancelReason = VenueCancelReason.NoLiquidity;
+            return;
+        }
+
+        var remaining = record.Remaining;
+        if (order.ReduceOnly)
+        {
+            // Reduce-only: never more than what the account holds on the opposite side.
+            var net = state.State.NetPositions.GetValueOrDefault(order.Symbol);
+            var reducible = order.Side == OrderSide.Sell ? Math.Max(net, 0m) : Math.Max(-net, 0m);
+            if (reducible == 0)
+            {
+                Cancel(record, VenueCancelReason.NothingToReduce);
+                return;
+            }
+
+            remaining = Math.Min(remaining, reducible);
+        }
+
+        var price = FillPrice(order.Side, quote, SlippageBps(order.Symbol));
+        if (order.LimitPrice is { } limit && !MarketFilters.IsWithinLimit(order.Side, price, limit))
+        {
+            record.CancelReason = VenueCancelReason.LimitPrice;
+            return;
+        }
+
+        var available = (order.Side == OrderSide.Buy ? quote.AskSize : quote.BidSize) ?? Venue.MaxFillPerStep ?? decimal.MaxValue;
+        var quantity = Math.Min(remaining, available);
+        if (quantity <= 0)
+        {
+            record.CancelReason = VenueCancelReason.NoLiquidity;
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        record.Fills.Add(new VenueFill($"F{state.State.NextFillNumber++}", order.ClientOrderId, order.Symbol, order.Side, quantity, price, now));
+        state.State.NetPositions[order.Symbol] = state.State.NetPositions.GetValueOrDefault(order.Symbol) + (order.Side == OrderSide.Buy ? quantity : -quantity);
+        record.CancelReason = VenueCancelReason.None;
+        record.UpdatedAt = now;
+        record.Status = record.Remaining == 0 ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
+        if (order.ReduceOnly && record.Status == OrderStatus.PartiallyFilled && state.State.NetPositions[order.Symbol] == 0)
+        {
+            Cancel(record, VenueCancelReason.NothingToReduce);
+        }
+    }
+
+    private void Cancel(VenueOrderRecord record, VenueCancelReason reason)
+    {
+        record.Status = OrderStatus.Cancelled;
+        record.CancelReason = reason;
+        record.UpdatedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>Works the good-till-cancelled orders: one matching step each, then reports what changed.</summary>
+    private async Task StepAsync()
+    {
+        var changed = new List<VenueOrderRecord>();
+        foreach (var record in state.State.Orders.Values.Where(o => o.IsWorking).ToList())
+        {
+            var before = (record.Status, record.Fills.Count);
+            Match(record, await GrainFactory.MarketData(record.Order.Symbol).GetQuoteAsync());
+            if ((record.Status, record.Fills.Count) != before)
+            {
+                changed.Add(record);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            await state.WriteStateAsync();
+            foreach (var record in changed)
+            {
+                Deliver(record.ToReport());
+            }
+        }
+
+        EnsureStepping();
+    }
+
+    /// <summary>
+    /// Reports go out without holding this grain's turn: the account may be waiting on this venue at the same
+    /// moment, and awaiting it here would deadlock the two. A lost report is what reconciliation is for.
+    /// </summary>
+    private void Deliver(VenueOrderReport report)
+    {
+        if (faults.DropFillReport())
+        {
+            LogFillReportDropped(AccountId, report.Order.ClientOrderId);
+            return;
+        }
+
+        GrainFactory.GetGrain<IAccountFeedGrain>(AccountId).OnVenueReportAsync(report).ContinueWith(
+            t => LogDeliveryFailed(t.Exception!, AccountId, report.Order.ClientOrderId),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
+    }
+
+    private void EnsureStepping()
+    {
+        var working = state.State.Orders.Values.Any(o => o.IsWorking);
+        if (working && _stepTimer is null)
+        {
+            _stepTimer = this.RegisterGrainTimer(StepAsync, new GrainTimerCreationOptions(Venue.StepInterval, Venue.StepInterval) { KeepAlive = true });
+        }
+        else if (!working && _stepTimer is not null)
+        {
+            _stepTimer.Dispose();
+            _stepTimer = null;
+        }
+    }
+
+    private void Prune()
+    {
+        var excess = state.State.Orders.Values.Count(o => !o.IsWorking && o.Status != OrderStatus.Pending) - TerminalOrdersKept;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        foreach (var old in state.State.Orders.Values.Where(o => !o.IsWorking).OrderBy(o => o.UpdatedAt).Take(excess).ToList())
+        {
+            state.State.Orders.Remove(old.Order.ClientOrderId);
+        }
+    }
+
+    private decimal SlippageBps(string symbol) =>
+        Venue.SymbolSlippageBps.TryGetValue(symbol, out var bps) ? bps : Venue.SimulatedSlippageBps;
+
+    private static decimal FillPrice(OrderSide side, Quote quote, decimal slippageBps) => side == OrderSide.Buy
+        ? quote.Ask * (1 + slippageBps / BasisPoints)
+        : quote.Bid * (1 - slippageBps / BasisPoints);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Venue {AccountId} order {ClientOrderId} {Side} {Quantity} {Symbol}: {Status}, filled {Filled}")]
+    private partial void LogOrderHandled(string accountId, string clientOrderId, OrderSide side, decimal quantity, string symbol, OrderStatus status, decimal filled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Venue {AccountId} lost order {ClientOrderId} in transit (fault injection)")]
+    private partial void LogOrderLost(string accountId, string clientOrderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Venue {AccountId} dropped the fill report of {ClientOrderId} (fault injection)")]
+    private partial void LogFillReportDropped(string accountId, string clientOrderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Venue {AccountId} could not deliver the report of {ClientOrderId}; reconciliation will repair it")]
+    private partial void LogDeliveryFailed(Exception exception, string accountId, string clientOrderId);
+}
