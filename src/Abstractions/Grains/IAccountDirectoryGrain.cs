@@ -1,6 +1,6 @@
 namespace OrleansTrading.Abstractions;
 
-/// <summary>The list of every virtual account id, so accounts can be enumerated. Use <see cref="KillSwitchKey.Global"/> as key.</summary>
+/// <summary>The list of every virtual account id, so accounts can be enumerated. Use <see cref="AccountDirectoryKey.Global"/> as key.</summary>
 [Alias("trading.IAccountDirectoryGrain")]
 public interface IAccountDirectoryGrain : IGrainWithStringKey
 {
@@ -9,4 +9,10 @@ public interface IAccountDirectoryGrain : IGrainWithStringKey
 
     [ReadOnly, Alias("ListAsync")]
     Task<IReadOnlyList<string>> ListAsync();
+}
+
+public static class AccountDirectoryKey
+{
+    /// <summary>There is exactly one account directory per cluster.</summary>
+    public const string Global = "global";
 }

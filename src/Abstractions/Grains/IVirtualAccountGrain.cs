@@ -15,4 +15,12 @@ public interface IVirtualAccountGrain : IGrainWithStringKey
     /// <summary>The account marked to the latest quotes, or null when it was never created.</summary>
     [ReadOnly, Alias("GetSnapshotAsync")]
     Task<AccountSnapshot?> GetSnapshotAsync();
+
+    /// <summary>Orders from the journal, newest first, with their status history; null when the account does not exist.</summary>
+    [ReadOnly, Alias("GetOrdersAsync")]
+    Task<Page<OrderHistory>?> GetOrdersAsync(int offset, int limit);
+
+    /// <summary>Closed trades from the journal, newest first; null when the account does not exist.</summary>
+    [ReadOnly, Alias("GetTradesAsync")]
+    Task<Page<TradeRecord>?> GetTradesAsync(int offset, int limit);
 }

@@ -10,7 +10,7 @@ public static class GrainKeys
         grains.GetGrain<IKillSwitchGrain>(KillSwitchKey.Global);
 
     public static IAccountDirectoryGrain AccountDirectory(this IGrainFactory grains) =>
-        grains.GetGrain<IAccountDirectoryGrain>(KillSwitchKey.Global);
+        grains.GetGrain<IAccountDirectoryGrain>(AccountDirectoryKey.Global);
 
     public static IMarketDataGrain MarketData(this IGrainFactory grains, string symbol) =>
         grains.GetGrain<IMarketDataGrain>(Symbol(symbol));

@@ -100,13 +100,14 @@ public sealed partial class VirtualAccountGrain
             return 0;
         }
 
+        var closing = Account.Positions.Count;
         foreach (var position in Account.Positions.Where(p => p.ExitOrderId is null).ToList())
         {
             await SendExitAsync(position, OrderPurpose.Flatten);
         }
 
         await EnsureProtectionAsync();
-        return Account.Positions.Count;
+        return closing;
     }
 
     /// <summary>Checks every unprotected position in the quote's symbol: ratchets trailing stops, fires crossed ones.</summary>

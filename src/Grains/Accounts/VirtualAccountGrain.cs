@@ -107,6 +107,12 @@ public sealed partial class VirtualAccountGrain(
 
     public async Task<AccountSnapshot?> GetSnapshotAsync() => Account.Created ? await BuildSnapshotAsync() : null;
 
+    public async Task<Page<OrderHistory>?> GetOrdersAsync(int offset, int limit) =>
+        Account.Created ? await journal.GetOrdersAsync(AccountId, offset, limit) : null;
+
+    public async Task<Page<TradeRecord>?> GetTradesAsync(int offset, int limit) =>
+        Account.Created ? await journal.GetTradesAsync(AccountId, offset, limit) : null;
+
     private async Task<SignalDecision> OpenAsync(TradeSignal signal)
     {
         var killSwitchTask = GrainFactory.KillSwitch().GetStatusAsync();
@@ -159,14 +165,17 @@ public sealed partial class VirtualAccountGrain(
             return SignalDecision.Rejected(exitDenial.Reason, exitDenial.Detail);
         }
 
-        var open = Account.Positions.Where(p => p.Symbol == signal.Symbol).ToList();
+        // A close names the side that reduces: sell closes longs, buy closes shorts. Anything else would add risk.
+        var reducedSide = signal.Side == OrderSide.Sell ? PositionSide.Long : PositionSide.Short;
+        var open = Account.Positions.Where(p => p.Symbol == signal.Symbol && p.Side == reducedSide).ToList();
         if (open.Count == 0)
         {
-            return SignalDecision.Rejected(RejectionReason.NoOpenPosition, $"No open position in {signal.Symbol}.");
+            return SignalDecision.Rejected(RejectionReason.NoOpenPosition,
+                $"No open {reducedSide.ToString().ToLowerInvariant()} position in {signal.Symbol} for a {signal.Side.ToString().ToLowerInvariant()} to close.");
         }
 
         // Reduce-only: never more than is open and not already being closed, so an exit can't flip the account.
-        var closing = Account.Orders.Where(o => o.Symbol == signal.Symbol && o.ReduceOnly).Sum(o => o.Remaining);
+        var closing = Account.Orders.Where(o => o.Symbol == signal.Symbol && o.ReduceOnly && o.Side == signal.Side).Sum(o => o.Remaining);
         var closable = open.Sum(p => p.Quantity) - closing;
         if (closable <= 0)
         {
@@ -179,7 +188,7 @@ public sealed partial class VirtualAccountGrain(
             return SignalDecision.Rejected(RejectionReason.NoQuote, $"No quote for {signal.Symbol}: the exit cannot be priced.");
         }
 
-        var order = NewOrder(SignalOrderId(signal.SignalId), signal.Symbol, PositionSides.ExitSide(open[0].Side),
+        var order = NewOrder(SignalOrderId(signal.SignalId), signal.Symbol, signal.Side,
             Math.Min(signal.Quantity, closable), OrderPurpose.Signal, TimeInForce.GoodTillCancelled, limitPrice: null, reduceOnly: true, positionId: null);
         var tradesBefore = _turnRealizedPnl;
         await SendOrderAsync(order);

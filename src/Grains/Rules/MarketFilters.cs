@@ -15,6 +15,12 @@ public static class MarketFilters
         }
 
         var age = now - quote.Timestamp;
+        if (age < -maxAge)
+        {
+            // A quote from the future means a wrong clock somewhere: it must not stay "fresh" forever.
+            return new(RejectionReason.StaleQuote, $"Quote timestamp {quote.Timestamp:O} is {-age.TotalMilliseconds:0} ms in the future.");
+        }
+
         return age > maxAge
             ? new(RejectionReason.StaleQuote, $"Quote is {age.TotalMilliseconds:0} ms old (max {maxAge.TotalMilliseconds:0} ms).")
             : null;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Grains;
-using OrleansTrading.Grains.Journal;
 
 namespace OrleansTrading.Silo.Api;
 
@@ -129,14 +128,14 @@ public static class TradingApi
         return TypedResults.Ok(await grains.KillSwitch().FlattenAsync());
     }
 
-    private static Task<IResult> GetOrdersAsync(string id, int? offset, int? limit, IGrainFactory grains, ITradeJournal journal, CancellationToken ct) =>
-        PagedAsync(id, offset, limit, grains, (o, l) => journal.GetOrdersAsync(id, o, l, ct));
+    private static Task<IResult> GetOrdersAsync(string id, int? offset, int? limit, IGrainFactory grains) =>
+        PagedAsync(id, offset, limit, (o, l) => grains.Account(id).GetOrdersAsync(o, l));
 
-    private static Task<IResult> GetTradesAsync(string id, int? offset, int? limit, IGrainFactory grains, ITradeJournal journal, CancellationToken ct) =>
-        PagedAsync(id, offset, limit, grains, (o, l) => journal.GetTradesAsync(id, o, l, ct));
+    private static Task<IResult> GetTradesAsync(string id, int? offset, int? limit, IGrainFactory grains) =>
+        PagedAsync(id, offset, limit, (o, l) => grains.Account(id).GetTradesAsync(o, l));
 
     /// <summary>Journal listings: newest first, <c>?offset=</c> [0] and <c>?limit=</c> [50, at most 500].</summary>
-    private static async Task<IResult> PagedAsync<T>(string id, int? offset, int? limit, IGrainFactory grains, Func<int, int, Task<Page<T>>> read)
+    private static async Task<IResult> PagedAsync<T>(string id, int? offset, int? limit, Func<int, int, Task<Page<T>?>> read)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (offset is < 0)
@@ -154,12 +153,8 @@ public static class TradingApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (!RequestParsing.IsValidAccountId(id) || await grains.Account(id).GetSnapshotAsync() is null)
-        {
-            return AccountNotFound(id);
-        }
-
-        return TypedResults.Ok(await read(offset ?? 0, limit ?? 50));
+        var page = RequestParsing.IsValidAccountId(id) ? await read(offset ?? 0, limit ?? 50) : null;
+        return page is null ? AccountNotFound(id) : TypedResults.Ok(page);
     }
 
     private static ProblemHttpResult AccountNotFound(string id) =>

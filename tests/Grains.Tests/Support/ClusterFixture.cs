@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using OrleansTrading.Grains.Journal;
+using OrleansTrading.Grains.Venue;
 
 namespace OrleansTrading.Grains.Tests.Support;
 
@@ -17,6 +20,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     public TradingDriver Trading => new(Cluster.Client, Clock);
 
     public string DatabasePath => _database.FilePath;
+
+    /// <summary>The paper venue's live fault switches (in-process silo): tests set them and reset in finally.</summary>
+    public VenueFaults Faults => Cluster.GetSiloServiceProvider().GetRequiredService<VenueFaults>();
+
+    public ITradeJournal Journal => Cluster.GetSiloServiceProvider().GetRequiredService<ITradeJournal>();
 
     public async Task InitializeAsync() =>
         Cluster = await TradingCluster.StartAsync(_database.ConnectionString, Clock, new Dictionary<string, string?>

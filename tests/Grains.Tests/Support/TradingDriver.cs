@@ -20,12 +20,16 @@ public sealed class TradingDriver(IClusterClient client, TestClock clock)
         return account;
     }
 
-    public Task PublishQuoteAsync(string symbol, decimal bid, decimal ask, TimeSpan? age = null) =>
-        client.MarketData(symbol).PublishQuoteAsync(new Quote(symbol, bid, ask, clock.Now - (age ?? TimeSpan.Zero)));
+    public Task PublishQuoteAsync(string symbol, decimal bid, decimal ask, TimeSpan? age = null, decimal? bidSize = null, decimal? askSize = null) =>
+        client.MarketData(symbol).PublishQuoteAsync(new Quote(symbol, bid, ask, clock.Now - (age ?? TimeSpan.Zero), bidSize, askSize));
 
     public Task<SignalDecision> OpenAsync(IVirtualAccountGrain account, string symbol, OrderSide side = OrderSide.Buy,
-        decimal quantity = 10m, string? signalId = null, decimal? stopLossPercent = null) =>
-        account.SubmitSignalAsync(new TradeSignal(signalId ?? NewId("sig"), symbol, side, quantity, SignalAction.Open, stopLossPercent));
+        decimal quantity = 10m, string? signalId = null, decimal? stopLossPercent = null, decimal? trailingStopPercent = null) =>
+        account.SubmitSignalAsync(new TradeSignal(signalId ?? NewId("sig"), symbol, side, quantity, SignalAction.Open, stopLossPercent, trailingStopPercent));
+
+    public static Task<AccountSnapshot> FlatAsync(IVirtualAccountGrain account, TimeSpan? timeout = null) =>
+        Eventually.MatchesAsync(async () => (await account.GetSnapshotAsync())!, s => s.Positions.Count == 0,
+            timeout ?? TimeSpan.FromSeconds(5), "the account to be flat");
 
     public Task<SignalDecision> CloseAsync(IVirtualAccountGrain account, string symbol, decimal quantity = 1_000_000m,
         OrderSide side = OrderSide.Sell, string? signalId = null) =>

@@ -1,0 +1,93 @@
+using OrleansTrading.Bench;
+
+var options = BenchOptions.Parse(args, out var error);
+if (options is null)
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
+Report.Start();
+
+// The first silo in a process runs on freshly jitted (tier-0) code and measures ~2x slower than later ones:
+// one untimed scenario first, so every measured scenario runs on the same, tiered-up code.
+if (options.ProcessWarmup > 0)
+{
+    var warmup = await RunOneAsync("Normal", Math.Min(8, options.ProcessWarmup), options with { Signals = options.ProcessWarmup }, "process warm-up (not reported)");
+    if (!warmup.Passed)
+    {
+        Console.Error.WriteLine("Process warm-up failed; the measured scenarios follow anyway.");
+    }
+}
+
+// Repetitions are interleaved (every scenario once, then again) so slow drift on the machine spreads over all rows.
+var runs = new List<ScenarioResult>();
+for (var repeat = 1; repeat <= options.Repeat; repeat++)
+{
+    foreach (var synchronous in options.SynchronousLevels)
+    {
+        foreach (var accounts in options.AccountCounts)
+        {
+            runs.Add(await RunOneAsync(synchronous, accounts, options, $"run {repeat}/{options.Repeat}"));
+        }
+    }
+}
+
+var summaries = runs.GroupBy(r => (r.Synchronous, r.Accounts)).Select(g => new ScenarioSummary([.. g])).ToList();
+
+// The same writes without Orleans, with each scenario's measured row size: the ceiling of the storage path.
+var baselines = new List<BaselineResult>();
+if (options.StorageBaseline)
+{
+    for (var repeat = 1; repeat <= options.Repeat; repeat++)
+    {
+        foreach (var summary in summaries)
+        {
+            var (synchronous, writers) = (summary.Median.Synchronous, summary.Median.Accounts);
+            var payload = Math.Max(1, (int)Math.Round(summary.Median.Storage.AveragePayloadBytes));
+            Console.Error.WriteLine($"storage only: synchronous={synchronous}, {writers} writer(s), {options.Signals} writes of {payload} bytes, run {repeat}/{options.Repeat} ...");
+            var baseline = await StorageBaseline.RunAsync(synchronous, writers, options.Signals, payload);
+            Console.Error.WriteLine(FormattableString.Invariant($"  {baseline.WritesPerSecond:F0} writes/s, p50 {baseline.P50Ms:F2} ms, p99 {baseline.P99Ms:F2} ms, failures {baseline.Failures}"));
+            baselines.Add(baseline);
+        }
+    }
+}
+
+Console.WriteLine(Report.Markdown(summaries, baselines, options));
+var passed = runs.All(r => r.Passed) && baselines.All(b => b.Failures == 0);
+Console.WriteLine(passed ? "Result: PASS (no failures, every row verified)." : "Result: FAIL (see the failures / rejected / rows columns).");
+return passed ? 0 : 1;
+
+static async Task<ScenarioResult> RunOneAsync(string synchronous, int accounts, BenchOptions options, string label)
+{
+    Console.Error.WriteLine($"synchronous={synchronous}, {accounts} account(s), {options.Signals} signals, {label} ...");
+    ScenarioResult result;
+    try
+    {
+        result = await Scenario.RunAsync(synchronous, accounts, options);
+    }
+    catch (Exception ex)
+    {
+        // A silo that cannot start or stop is a failed scenario, not a crash that hides the other results.
+        Console.Error.WriteLine($"  scenario failed: {ex}");
+        result = new ScenarioResult(synchronous, accounts, options.Signals, TimeSpan.FromTicks(1), 0, new WriteProfile(0, 0, 0), 0, 0, 0, 1, 0,
+            new StorageVerification(accounts, 0, 0, null), 0, $"{ex.GetType().Name}: {ex.Message}");
+    }
+
+    Console.Error.WriteLine(FormattableString.Invariant(
+        $"  {result.SignalsPerSecond:F0} signals/s, {result.WritesPerSecond:F0} writes/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, failures {result.Failures}, rejected {result.Rejected}, rows {result.Storage.Matching}/{result.Storage.Expected}, warnings {result.Warnings}"));
+    if (result.FirstProblem is not null)
+    {
+        Console.Error.WriteLine($"  first problem: {result.FirstProblem}");
+    }
+
+    return result;
+}

@@ -1,0 +1,107 @@
+using Microsoft.Data.Sqlite;
+
+namespace OrleansTrading.Bench;
+
+/// <summary>What the database file holds for the scenario's accounts.</summary>
+public sealed record StorageVerification(int Expected, int Matching, double AveragePayloadBytes, string? FirstMismatch)
+{
+    public bool AllMatch => Expected == Matching && FirstMismatch is null;
+}
+
+/// <summary>
+/// Reads the <c>OrleansStorage</c> table directly (read-only, outside Orleans; WAL lets it read while the silo
+/// writes). Every write of a grain's state adds 1 to its row's Version (an insert starts at 1), so Versions count
+/// persisted writes: an account's row must hold exactly the Version its acknowledged signals imply.
+/// </summary>
+public static class StorageVerifier
+{
+    /// <summary>The account grain's <c>[PersistentState("account", ...)]</c> name, stored as GrainTypeString.</summary>
+    public const string AccountStateName = "account";
+
+    /// <summary>The account's stored Version, or null when it has no row.</summary>
+    public static long? AccountVersion(string databasePath, string accountId)
+    {
+        using var connection = Open(databasePath);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT Version FROM OrleansStorage
+            WHERE ServiceId = $serviceId AND GrainTypeString = $type AND GrainIdExtensionString = $id
+            """;
+        command.Parameters.AddWithValue("$serviceId", BenchSilo.ServiceId);
+        command.Parameters.AddWithValue("$type", AccountStateName);
+        command.Parameters.AddWithValue("$id", accountId);
+        return command.ExecuteScalar() is long version ? version : null;
+    }
+
+    /// <summary>Sum of every row's Version for the bench's service: the number of grain-state writes so far.</summary>
+    public static long TotalWrites(string databasePath)
+    {
+        using var connection = Open(databasePath);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(SUM(Version), 0) FROM OrleansStorage WHERE ServiceId = $serviceId";
+        command.Parameters.AddWithValue("$serviceId", BenchSilo.ServiceId);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Checks that each account has exactly one row with exactly its expected Version.</summary>
+    public static StorageVerification Verify(string databasePath, string accountPrefix, IReadOnlyDictionary<string, long> expectedVersions)
+    {
+        var found = new Dictionary<string, List<(long Version, long Bytes)>>(StringComparer.Ordinal);
+        using (var connection = Open(databasePath))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT GrainIdExtensionString, Version, COALESCE(length(PayloadBinary), 0)
+                FROM OrleansStorage
+                WHERE ServiceId = $serviceId AND GrainTypeString = $type AND GrainIdExtensionString LIKE $prefix
+                """;
+            command.Parameters.AddWithValue("$serviceId", BenchSilo.ServiceId);
+            command.Parameters.AddWithValue("$type", AccountStateName);
+            command.Parameters.AddWithValue("$prefix", accountPrefix + "%");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (!found.TryGetValue(id, out var rows))
+                {
+                    found[id] = rows = [];
+                }
+
+                rows.Add((reader.GetInt64(1), reader.GetInt64(2)));
+            }
+        }
+
+        var matching = 0;
+        string? firstMismatch = null;
+        foreach (var (id, expected) in expectedVersions)
+        {
+            string? problem = found.TryGetValue(id, out var rows)
+                ? rows.Count != 1 ? $"{rows.Count} rows" : rows[0].Version != expected ? $"Version {rows[0].Version}, expected {expected}" : null
+                : "no row";
+            if (problem is null)
+            {
+                matching++;
+            }
+            else
+            {
+                firstMismatch ??= $"storage: {id}: {problem}";
+            }
+        }
+
+        var unexpected = found.Keys.FirstOrDefault(id => !expectedVersions.ContainsKey(id));
+        if (unexpected is not null)
+        {
+            firstMismatch ??= $"storage: unexpected row {unexpected}";
+        }
+
+        var payloads = found.Values.SelectMany(r => r).Select(r => (double)r.Bytes).ToList();
+        return new StorageVerification(expectedVersions.Count, matching, payloads.Count == 0 ? 0 : payloads.Average(), firstMismatch);
+    }
+
+    private static SqliteConnection Open(string databasePath)
+    {
+        var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
+    }
+}

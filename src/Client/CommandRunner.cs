@@ -1,0 +1,60 @@
+using System.CommandLine;
+using OrleansTrading.Client.Connection;
+using OrleansTrading.Client.Output;
+
+namespace OrleansTrading.Client;
+
+/// <summary>
+/// The steps every command shares: refuse bad arguments before connecting, connect (bounded), run the grain calls,
+/// and turn connection and engine failures into a one-line message and an exit code instead of a stack trace.
+/// </summary>
+public sealed class CommandRunner(IEngineConnector connector, GlobalOptions globals, TextWriter output, TextWriter error, TimeProvider? clock = null)
+{
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    public delegate Task<int> EngineWork(ITradingEngine engine, OutputWriter output, CancellationToken cancellationToken);
+
+    public async Task<int> RunAsync(ParseResult parse, ArgumentChecks checks, EngineWork work, CancellationToken cancellationToken)
+    {
+        var gateway = checks.Gateway(parse.GetValue(globals.Gateway));
+        var clusterId = checks.NotBlank(parse.GetValue(globals.ClusterId), "--cluster-id");
+        var serviceId = checks.NotBlank(parse.GetValue(globals.ServiceId), "--service-id");
+        if (!checks.IsValid || gateway is null)
+        {
+            checks.WriteTo(error);
+            return ExitCodes.InvalidArguments;
+        }
+
+        var writer = new OutputWriter(output, parse.GetValue(globals.Json));
+        try
+        {
+            await using var engine = await connector.ConnectAsync(new ClusterTarget(gateway, clusterId, serviceId), cancellationToken);
+            return await work(engine, writer, cancellationToken);
+        }
+        catch (EngineUnavailableException ex)
+        {
+            return Fail(ExitCodes.ClusterUnavailable, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(ExitCodes.Cancelled, "Cancelled.");
+        }
+        catch (ArgumentException ex)
+        {
+            // The engine validates again at the grain boundary; our checks should make this rare.
+            return Fail(ExitCodes.InvalidArguments, $"The engine refused the request: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A storage or grain failure on the silo side: report it in one line, the details are in the silo's log.
+            return Fail(ExitCodes.EngineError, $"The engine failed to process the request ({ex.GetType().Name}): {ex.Message}");
+        }
+    }
+
+    /// <summary>Writes a one-line message to standard error and returns the exit code.</summary>
+    public int Fail(int exitCode, string message)
+    {
+        error.WriteLine(message);
+        return exitCode;
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using OrleansTrading.Abstractions;
+
+namespace OrleansTrading.Client.Commands;
+
+/// <summary><c>kill-switch show|set</c>: the cluster-wide trading permission.</summary>
+public static class KillSwitchCommands
+{
+    public const string States = "active, reduceOnly or halted";
+
+    public static Command Create(CommandRunner runner) => new("kill-switch", "Show or change the cluster-wide kill-switch.")
+    {
+        ShowCommand(runner),
+        SetCommand(runner),
+    };
+
+    private static Command ShowCommand(CommandRunner runner)
+    {
+        var command = new Command("show", "Show the kill-switch state, its reason and when it changed.");
+        command.SetAction((parse, cancellationToken) =>
+            runner.RunAsync(parse, new ArgumentChecks(), async (engine, output, token) =>
+            {
+                output.KillSwitch(await engine.GetKillSwitchAsync(token));
+                return ExitCodes.Success;
+            }, cancellationToken));
+        return command;
+    }
+
+    private static Command SetCommand(CommandRunner runner)
+    {
+        var state = new Argument<string>("state") { Description = $"The new state: {States}." };
+        var reason = new Option<string>("--reason") { Description = $"Why (at most {ArgumentChecks.MaxReasonLength} characters)." };
+        var command = new Command("set", "Set the kill-switch: active (all trading), reduceOnly (exits only) or halted (nothing but stop-losses).")
+        {
+            state, reason,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var checks = new ArgumentChecks();
+            var newState = checks.Choice<KillSwitchState>(parse.GetValue(state), "state", States);
+            var why = checks.Reason(parse.GetValue(reason));
+            return runner.RunAsync(parse, checks, async (engine, output, token) =>
+            {
+                output.KillSwitch(await engine.SetKillSwitchAsync(newState!.Value, why, token));
+                return ExitCodes.Success;
+            }, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Networking.Shared;
+using Orleans.Runtime.Messaging;
+
+namespace OrleansTrading.Client.Connection;
+
+/// <summary>
+/// Connects as an Orleans client through one static gateway. The attempt is bounded: connection failures are
+/// retried for <see cref="RetryWindow"/>, and the whole start is abandoned after <see cref="ConnectTimeout"/>.
+/// </summary>
+public sealed class OrleansEngineConnector : IEngineConnector
+{
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan RetryWindow = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    public async Task<ITradingEngine> ConnectAsync(ClusterTarget target, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        var endpoint = await ResolveAsync(target, timeout.Token, cancellationToken);
+        var retry = new ConnectionRetryPolicy(RetryWindow, RetryDelay);
+        var host = BuildHost(target, endpoint, retry);
+        try
+        {
+            await host.StartAsync(timeout.Token).WaitAsync(timeout.Token);
+            return new OrleansTradingEngine(host, host.Services.GetRequiredService<IClusterClient>(), StopTimeout);
+        }
+        catch (Exception ex)
+        {
+            await OrleansTradingEngine.StopQuietlyAsync(host, StopTimeout);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The connection attempt was cancelled.", ex, cancellationToken);
+            }
+
+            throw new EngineUnavailableException(
+                $"Cannot reach the Orleans gateway at {target}: {Describe(ex)} ({retry.Attempts} attempt{(retry.Attempts == 1 ? "" : "s")} " +
+                $"to {endpoint}). Is the silo running, and do --gateway, --cluster-id and --service-id match it?", ex);
+        }
+    }
+
+    private static IHost BuildHost(ClusterTarget target, IPEndPoint endpoint, ConnectionRetryPolicy retry)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseOrleansClient(client => client
+            .UseStaticClustering(endpoint)
+            .Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = target.ClusterId;
+                cluster.ServiceId = target.ServiceId;
+            })
+            .UseConnectionRetryFilter(retry));
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = StopTimeout);
+        return builder.Build();
+    }
+
+    /// <summary>An IP literal is used as is; a hostname is resolved, preferring IPv4 (silos bind IPv4 by default).</summary>
+    private static async Task<IPEndPoint> ResolveAsync(ClusterTarget target, CancellationToken timeout, CancellationToken cancellation)
+    {
+        var gateway = target.Gateway;
+        if (IPAddress.TryParse(gateway.Host, out var literal))
+        {
+            return new IPEndPoint(literal, gateway.Port);
+        }
+
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await Dns.GetHostAddressesAsync(gateway.Host, timeout);
+        }
+        catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellation.IsCancellationRequested))
+        {
+            throw new EngineUnavailableException($"Cannot resolve the gateway host '{gateway.Host}': {ex.Message}", ex);
+        }
+
+        var address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
+            ?? throw new EngineUnavailableException($"The gateway host '{gateway.Host}' has no IP address.");
+        return new IPEndPoint(address, gateway.Port);
+    }
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        OperationCanceledException => $"no connection within {ConnectTimeout.TotalSeconds:0} s",
+        _ when Innermost(exception) is ConnectionFailedException or SocketConnectionException or SocketException =>
+            "the connection was refused or could not be established",
+        _ => Innermost(exception).Message,
+    };
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
+    }
+}

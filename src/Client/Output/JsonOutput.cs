@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrleansTrading.Abstractions;
+
+namespace OrleansTrading.Client.Output;
+
+/// <summary>JSON as the HTTP API writes it: camelCase names, enums as camelCase strings, indented for people.</summary>
+public static class JsonOutput
+{
+    public static JsonSerializerOptions Options { get; } = Create(JsonIgnoreCondition.Never);
+
+    /// <summary>A decision shows either its execution or its rejection, never a list of nulls (same shape as the API).</summary>
+    public static JsonSerializerOptions DecisionOptions { get; } = Create(JsonIgnoreCondition.WhenWritingNull);
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static string Serialize(SignalDecision decision) => JsonSerializer.Serialize(decision, DecisionOptions);
+
+    private static JsonSerializerOptions Create(JsonIgnoreCondition ignore)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            DefaultIgnoreCondition = ignore,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,37 @@
+using OrleansTrading.Abstractions;
+
+namespace OrleansTrading.Client.Output;
+
+/// <summary>Writes a command's result to standard output, as JSON (<c>--json</c>) or as short text.</summary>
+public sealed class OutputWriter(TextWriter output, bool json)
+{
+    public bool Json => json;
+
+    public void Decision(SignalDecision decision) =>
+        output.WriteLine(json ? JsonOutput.Serialize(decision) : TextFormat.Decision(decision));
+
+    public void Account(AccountSnapshot account, string? headline = null)
+    {
+        if (json)
+        {
+            output.WriteLine(JsonOutput.Serialize(account));
+            return;
+        }
+
+        if (headline is not null)
+        {
+            output.WriteLine(headline);
+        }
+
+        output.WriteLine(TextFormat.Account(account));
+    }
+
+    public void Accounts(IReadOnlyList<AccountSnapshot> accounts) =>
+        output.WriteLine(json ? JsonOutput.Serialize(accounts) : TextFormat.Accounts(accounts));
+
+    public void Quote(Quote quote, string? headline = null) =>
+        output.WriteLine(json ? JsonOutput.Serialize(quote) : $"{headline}{TextFormat.Quote(quote)}");
+
+    public void KillSwitch(KillSwitchStatus status) =>
+        output.WriteLine(json ? JsonOutput.Serialize(status) : TextFormat.KillSwitch(status));
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using OrleansTrading.Abstractions;
+
+namespace OrleansTrading.Client.Output;
+
+/// <summary>Short human-readable renderings; numbers and times are culture-invariant so output is the same everywhere.</summary>
+public static class TextFormat
+{
+    public static string Decision(SignalDecision decision)
+    {
+        if (decision.Status == SignalStatus.Rejected)
+        {
+            var reason = decision.Reason is { } r ? Code(r) : "unknown";
+            return string.IsNullOrWhiteSpace(decision.Detail) ? $"rejected: {reason}" : $"rejected: {reason} - {decision.Detail}";
+        }
+
+        var text = new StringBuilder($"accepted: order {decision.OrderId ?? "-"}");
+        if (decision.FilledQuantity is { } filled)
+        {
+            text.Append($" filled {Number(filled)}");
+        }
+
+        if (decision.AveragePrice is { } price)
+        {
+            text.Append($" @ {Number(price)}");
+        }
+
+        if (decision.StopLossPrice is { } stop)
+        {
+            text.Append($", stop-loss {Number(stop)}");
+        }
+
+        if (decision.RealizedPnl is { } pnl)
+        {
+            text.Append($", realized pnl {Number(pnl)}");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Account(AccountSnapshot account)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"account {account.AccountId} (created {Time(account.CreatedAt)})");
+        text.AppendLine($"  balance {Number(account.Balance)}  equity {Number(account.Equity)}  initial {Number(account.InitialBalance)}");
+        text.AppendLine($"  pnl realized {Number(account.RealizedPnl)}  unrealized {Number(account.UnrealizedPnl)}");
+        text.AppendLine($"  trades won {account.Wins}  lost {account.Losses}  consecutive losses {account.ConsecutiveLosses}");
+        text.AppendLine($"  drawdown {Number(account.Drawdown)}  max {Number(account.MaxDrawdown)}  peak equity {Number(account.PeakEquity)}");
+        if (account.CooldownUntil is { } cooldown)
+        {
+            text.AppendLine($"  cooldown until {Time(cooldown)}");
+        }
+
+        if (account.Positions.Count == 0)
+        {
+            text.Append("  positions: none");
+        }
+        else
+        {
+            text.Append($"  positions ({account.ActiveSymbol}):");
+            foreach (var position in account.Positions)
+            {
+                text.AppendLine();
+                text.Append($"    {Position(position)}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static string Position(PositionSnapshot position)
+    {
+        var current = position.CurrentPrice is { } price ? Number(price) : "no quote";
+        var trailing = position.TrailingStopPercent is { } percent ? $" (trailing {Number(percent)}%)" : "";
+        return $"{position.PositionId} {Code(position.Side)} {Number(position.Quantity)} {position.Symbol} @ {Number(position.EntryPrice)}" +
+               $"  now {current}  stop {Number(position.StopLossPrice)}{trailing}  unrealized {Number(position.UnrealizedPnl)}";
+    }
+
+    public static string AccountLine(AccountSnapshot account) =>
+        $"{account.AccountId}  balance {Number(account.Balance)}  equity {Number(account.Equity)}  " +
+        $"positions {account.Positions.Count}{(account.ActiveSymbol is { } symbol ? $" in {symbol}" : "")}";
+
+    public static string Accounts(IReadOnlyList<AccountSnapshot> accounts) =>
+        accounts.Count == 0 ? "no accounts" : string.Join(Environment.NewLine, accounts.Select(AccountLine));
+
+    public static string Quote(Quote quote)
+    {
+        var sizes = quote.BidSize is null && quote.AskSize is null
+            ? ""
+            : $"  size {(quote.BidSize is { } bid ? Number(bid) : "-")} x {(quote.AskSize is { } ask ? Number(ask) : "-")}";
+        return $"{quote.Symbol}  bid {Number(quote.Bid)}  ask {Number(quote.Ask)}  mid {Number(quote.Mid)}{sizes}  at {Time(quote.Timestamp)}";
+    }
+
+    public static string KillSwitch(KillSwitchStatus status)
+    {
+        var text = $"kill-switch {Code(status.State)}";
+        if (!string.IsNullOrWhiteSpace(status.Reason))
+        {
+            text += $" - {status.Reason}";
+        }
+
+        return status.ChangedAt is { } changed ? $"{text} (since {Time(changed)})" : text;
+    }
+
+    /// <summary>An enum as its public camelCase code (<c>spreadTooWide</c>, <c>reduceOnly</c>), as in JSON.</summary>
+    public static string Code<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>A decimal without trailing zeros or exponent: 100.0500 → 100.05.</summary>
+    public static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    public static string Time(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using OrleansTrading.Client.Commands;
+using OrleansTrading.Client.Connection;
+
+namespace OrleansTrading.Client;
+
+/// <summary>Builds the command tree and runs one command line. Everything the process touches is passed in, so tests can run it in-process.</summary>
+public static class TradingCli
+{
+    public static RootCommand BuildRootCommand(IEngineConnector connector, TextWriter output, TextWriter error)
+    {
+        var globals = new GlobalOptions();
+        var runner = new CommandRunner(connector, globals, output, error);
+        var root = new RootCommand("Command-line client of the Orleans trading engine: talks to the grains through a silo gateway.")
+        {
+            AccountCommands.Create(runner),
+            SignalCommand.Create(runner),
+            QuoteCommands.Create(runner),
+            KillSwitchCommands.Create(runner),
+        };
+        globals.AddTo(root);
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args, IEngineConnector connector, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = BuildRootCommand(connector, output, error);
+        var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            // Errors only, on stderr: the full help on stdout would pollute output that scripts parse (--json).
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine(problem.Message);
+            }
+
+            error.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
+            return Task.FromResult(ExitCodes.InvalidArguments);
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return parse.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>The command line that names the parsed command, e.g. <c>orleans-trading quote publish</c>.</summary>
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Command is not RootCommand && result.Parent is CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        names.Insert(0, "orleans-trading");
+        return string.Join(' ', names);
+    }
+}

@@ -1,0 +1,169 @@
+using OrleansTrading.Client.Tests.Support;
+
+namespace OrleansTrading.Client.Tests;
+
+/// <summary>Bad arguments are refused with exit code 1 and a message on stderr, before any connection is attempted.</summary>
+public sealed class ArgumentValidationTests
+{
+    private readonly FakeConnector _connector = new();
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public async Task Signal_with_quantity_not_above_zero_is_refused_without_connecting(string quantity)
+    {
+        var run = await CliRun.RunAsync(_connector, "signal", "acc-1", "--symbol", "AAPL", "--side", "buy", "--quantity", quantity, "--action", "open");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--quantity must be greater than 0", run.Error);
+        Assert.Empty(run.Output);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task Signal_with_non_numeric_quantity_is_refused_without_connecting()
+    {
+        var run = await CliRun.RunAsync(_connector, "signal", "acc-1", "--symbol", "AAPL", "--side", "buy", "--quantity", "ten", "--action", "open");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--quantity 'ten' is not a number", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("up")]
+    [InlineData("0")]
+    [InlineData("long")]
+    public async Task Signal_with_unknown_side_is_refused_without_connecting(string side)
+    {
+        var run = await CliRun.RunAsync(_connector, "signal", "acc-1", "--symbol", "AAPL", "--side", side, "--quantity", "1", "--action", "open");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains($"--side '{side}' is not valid: use buy or sell.", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task Signal_with_unknown_action_is_refused_without_connecting()
+    {
+        var run = await CliRun.RunAsync(_connector, "signal", "acc-1", "--symbol", "AAPL", "--side", "buy", "--quantity", "1", "--action", "flip");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--action 'flip' is not valid: use open or close.", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("AA PL")]
+    [InlineData("THIS-SYMBOL-IS-TOO-LONG")]
+    [InlineData("AAPL$")]
+    public async Task Signal_with_bad_symbol_is_refused_without_connecting(string symbol)
+    {
+        var run = await CliRun.RunAsync(_connector, "signal", "acc-1", "--symbol", symbol, "--side", "buy", "--quantity", "1", "--action", "open");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--symbol", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task Every_problem_of_a_signal_is_reported_at_once()
+    {
+        var run = await CliRun.RunAsync(_connector, "signal", "bad id", "--symbol", "AAPL", "--side", "up", "--quantity", "0", "--action", "flip",
+            "--stop-loss-percent", "100");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("accountId 'bad id' is not valid", run.Error);
+        Assert.Contains("--side 'up'", run.Error);
+        Assert.Contains("--quantity must be greater than 0", run.Error);
+        Assert.Contains("--action 'flip'", run.Error);
+        Assert.Contains("--stop-loss-percent must be greater than 0 and less than 100", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task Signal_with_a_missing_required_option_is_refused_without_connecting()
+    {
+        var run = await CliRun.RunAsync(_connector, "signal", "acc-1", "--symbol", "AAPL", "--side", "buy", "--quantity", "1");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--action", run.Error);
+        Assert.Contains("orleans-trading signal --help", run.Error);
+        Assert.Empty(run.Output);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("localhost:")]
+    [InlineData(":30000")]
+    [InlineData("localhost:0")]
+    [InlineData("localhost:65536")]
+    [InlineData("localhost:port")]
+    [InlineData("::1:30000")]
+    [InlineData("[not-ipv6]:30000")]
+    [InlineData("bad host:30000")]
+    public async Task Malformed_gateway_is_refused_without_connecting(string gateway)
+    {
+        var run = await CliRun.RunAsync(_connector, "kill-switch", "show", "--gateway", gateway);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains($"--gateway '{gateway}'", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("0", "1", "--bid must be greater than 0")]
+    [InlineData("-1", "1", "--bid must be greater than 0")]
+    [InlineData("100.05", "100", "--ask must be greater than or equal to --bid")]
+    public async Task Quote_with_bad_prices_is_refused_without_connecting(string bid, string ask, string expected)
+    {
+        var run = await CliRun.RunAsync(_connector, "quote", "publish", "AAPL", "--bid", bid, "--ask", ask);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task Quote_with_malformed_timestamp_is_refused_without_connecting()
+    {
+        var run = await CliRun.RunAsync(_connector, "quote", "publish", "AAPL", "--bid", "100", "--ask", "100.05", "--timestamp", "yesterday");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--timestamp 'yesterday' is not an ISO 8601 date-time", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("paused")]
+    [InlineData("2")]
+    public async Task Unknown_kill_switch_state_is_refused_without_connecting(string state)
+    {
+        var run = await CliRun.RunAsync(_connector, "kill-switch", "set", state);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains($"state '{state}' is not valid: use active, reduceOnly or halted.", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task Account_with_balance_not_above_zero_is_refused_without_connecting()
+    {
+        var run = await CliRun.RunAsync(_connector, "accounts", "create", "acc-1", "--balance", "0");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--balance must be greater than 0", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task Blank_cluster_id_is_refused_without_connecting()
+    {
+        var run = await CliRun.RunAsync(_connector, "accounts", "list", "--cluster-id", " ");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--cluster-id must not be empty.", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+}

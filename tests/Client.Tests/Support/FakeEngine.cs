@@ -1,0 +1,64 @@
+using OrleansTrading.Abstractions;
+using OrleansTrading.Client.Connection;
+
+namespace OrleansTrading.Client.Tests.Support;
+
+/// <summary>An in-memory engine: answers with canned results and records what the client sent.</summary>
+public sealed class FakeEngine : ITradingEngine
+{
+    public AccountCreation? Creation { get; set; }
+    public List<AccountSnapshot> Accounts { get; } = [];
+    public SignalDecision Decision { get; set; } = new(SignalStatus.Accepted, OrderId: "sig-1", FilledQuantity: 1m, AveragePrice: 100m, StopLossPrice: 98m);
+    public Quote? StoredQuote { get; set; }
+    public KillSwitchStatus KillSwitch { get; set; } = new(KillSwitchState.Active, null, null);
+
+    public List<(string AccountId, TradeSignal Signal)> Signals { get; } = [];
+    public List<Quote> PublishedQuotes { get; } = [];
+    public List<(string AccountId, decimal Balance)> Created { get; } = [];
+    public bool Disposed { get; private set; }
+
+    /// <summary>When set, submitting a signal throws this, as a failing grain call would.</summary>
+    public Exception? SignalFailure { get; set; }
+
+    public Task<AccountCreation> CreateAccountAsync(string accountId, decimal initialBalance, CancellationToken cancellationToken)
+    {
+        Created.Add((accountId, initialBalance));
+        return Task.FromResult(Creation ?? new AccountCreation(true, Snapshots.Account(accountId, initialBalance)));
+    }
+
+    public Task<IReadOnlyList<AccountSnapshot>> ListAccountsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AccountSnapshot>>(Accounts);
+
+    public Task<AccountSnapshot?> GetAccountAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult(Accounts.FirstOrDefault(a => a.AccountId == accountId));
+
+    public Task<SignalDecision> SubmitSignalAsync(string accountId, TradeSignal signal, CancellationToken cancellationToken)
+    {
+        Signals.Add((accountId, signal));
+        return SignalFailure is null ? Task.FromResult(Decision) : Task.FromException<SignalDecision>(SignalFailure);
+    }
+
+    public Task PublishQuoteAsync(Quote quote, CancellationToken cancellationToken)
+    {
+        PublishedQuotes.Add(quote);
+        StoredQuote = quote;
+        return Task.CompletedTask;
+    }
+
+    public Task<Quote?> GetQuoteAsync(string symbol, CancellationToken cancellationToken) =>
+        Task.FromResult(StoredQuote is { } q && q.Symbol == symbol ? q : null);
+
+    public Task<KillSwitchStatus> GetKillSwitchAsync(CancellationToken cancellationToken) => Task.FromResult(KillSwitch);
+
+    public Task<KillSwitchStatus> SetKillSwitchAsync(KillSwitchState state, string? reason, CancellationToken cancellationToken)
+    {
+        KillSwitch = new KillSwitchStatus(state, reason, new DateTimeOffset(2025, 1, 2, 15, 0, 0, TimeSpan.Zero));
+        return Task.FromResult(KillSwitch);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Disposed = true;
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,164 @@
+using OrleansTrading.Abstractions;
+using OrleansTrading.Grains.Accounts;
+using OrleansTrading.Grains.Tests.Support;
+using OrleansTrading.Grains.Venue;
+using static OrleansTrading.Grains.Tests.Support.TradingDriver;
+
+namespace OrleansTrading.Grains.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ReconciliationTests(ClusterFixture fixture)
+{
+    private readonly TradingDriver _trading = fixture.Trading;
+
+    private IAccountFeedGrain Feed(IVirtualAccountGrain account) =>
+        _trading.Client.GetGrain<IAccountFeedGrain>(account.GetPrimaryKeyString());
+
+    private async Task<T> WithFaultAsync<T>(Action<VenueFaults> fault, Func<Task<T>> action)
+    {
+        fault(fixture.Faults);
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            fixture.Faults.Reset();
+        }
+    }
+
+    /// <summary>Reconciling again must find nothing: same positions, PnL, counters and orders.</summary>
+    private async Task AssertSecondRunChangesNothingAsync(IVirtualAccountGrain account)
+    {
+        var before = await account.GetSnapshotAsync();
+        var ordersBefore = await fixture.Journal.GetOrdersAsync(account.GetPrimaryKeyString(), 0, 50);
+        Assert.Equal(0, await Feed(account).ReconcileAsync());
+        var after = await account.GetSnapshotAsync();
+        Assert.Equal(before! with { LastReconciledAt = null }, after! with { LastReconciledAt = null }, new SnapshotComparer());
+        var ordersAfter = await fixture.Journal.GetOrdersAsync(account.GetPrimaryKeyString(), 0, 50);
+        Assert.Equal(ordersBefore.Items.Select(o => (o.Order.OrderId, o.Order.Status, o.History.Count)),
+            ordersAfter.Items.Select(o => (o.Order.OrderId, o.Order.Status, o.History.Count)));
+    }
+
+    [Fact]
+    public async Task Dropped_fill_of_a_close_is_applied_once_by_reconciliation()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var symbol = NewId("RD");
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+        AssertAccepted(await _trading.OpenAsync(account, symbol, quantity: 10m));
+        await _trading.PublishQuoteAsync(symbol, 101m, 101.05m);
+
+        var close = await WithFaultAsync(f => f.DropFillReportRate = 1, () => _trading.CloseAsync(account, symbol));
+        AssertAccepted(close);
+        Assert.Equal(0m, close.FilledQuantity); // the venue filled it, but the report never arrived
+        Assert.Single((await account.GetSnapshotAsync())!.Positions);
+
+        Assert.True(await Feed(account).ReconcileAsync() >= 1);
+
+        var repaired = await account.GetSnapshotAsync();
+        Assert.Empty(repaired!.Positions);
+        Assert.Equal(10m * (101m - 100.05m), repaired.RealizedPnl);
+        Assert.Equal(1, repaired.Wins);
+        Assert.True(repaired.ReconciliationRepairs >= 1);
+        Assert.NotNull(repaired.LastReconciledAt);
+        Assert.Single((await fixture.Journal.GetTradesAsync(account.GetPrimaryKeyString(), 0, 10)).Items);
+        await AssertSecondRunChangesNothingAsync(account);
+    }
+
+    [Fact]
+    public async Task Dropped_fill_of_an_entry_becomes_a_position_after_reconciliation()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var symbol = NewId("RE");
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+
+        var entry = await WithFaultAsync(f => f.DropFillReportRate = 1, () => _trading.OpenAsync(account, symbol, quantity: 10m));
+        AssertAccepted(entry);
+        Assert.Equal(0m, entry.FilledQuantity);
+        Assert.Empty((await account.GetSnapshotAsync())!.Positions);
+
+        await Feed(account).ReconcileAsync();
+
+        var position = Assert.Single((await account.GetSnapshotAsync())!.Positions);
+        Assert.Equal(10m, position.Quantity);
+        Assert.Equal(100.05m, position.EntryPrice);
+        Assert.Equal(98.049m, position.StopLossPrice);
+        await AssertSecondRunChangesNothingAsync(account);
+    }
+
+    [Fact]
+    public async Task Order_the_venue_never_received_is_marked_rejected()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var symbol = NewId("RU");
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+
+        var entry = await WithFaultAsync(f => f.LoseOrderRate = 1, () => _trading.OpenAsync(account, symbol));
+        AssertAccepted(entry);
+        Assert.Equal(0m, entry.FilledQuantity);
+        var pending = (await fixture.Journal.GetOrdersAsync(account.GetPrimaryKeyString(), 0, 10)).Items.Single();
+        Assert.Equal(OrderStatus.Pending, pending.Order.Status);
+
+        Assert.Equal(1, await Feed(account).ReconcileAsync());
+
+        var order = (await fixture.Journal.GetOrdersAsync(account.GetPrimaryKeyString(), 0, 10)).Items.Single();
+        Assert.Equal(OrderStatus.Rejected, order.Order.Status);
+        Assert.Contains("Unknown to the venue", order.History[^1].Note);
+        Assert.Empty((await account.GetSnapshotAsync())!.Positions);
+        await AssertSecondRunChangesNothingAsync(account);
+    }
+
+    [Fact]
+    public async Task Working_order_the_venue_cancelled_is_closed_and_the_position_can_exit_again()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var symbol = NewId("RC");
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+        AssertAccepted(await _trading.OpenAsync(account, symbol, quantity: 10m));
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m, bidSize: 0m, askSize: 0m); // no buyers: the close must wait
+
+        var close = await _trading.CloseAsync(account, symbol);
+        AssertAccepted(close);
+        Assert.Equal(0m, close.FilledQuantity);
+        Assert.Equal(1, await _trading.Client.GetGrain<IPaperVenueGrain>(account.GetPrimaryKeyString()).CancelAllWorkingAsync("session closed"));
+
+        Assert.Equal(1, await Feed(account).ReconcileAsync());
+
+        var order = (await fixture.Journal.GetOrdersAsync(account.GetPrimaryKeyString(), 0, 10)).Items[0];
+        Assert.Equal(close.OrderId, order.Order.OrderId);
+        Assert.Equal(OrderStatus.Cancelled, order.Order.Status);
+        Assert.Single((await account.GetSnapshotAsync())!.Positions);
+        await AssertSecondRunChangesNothingAsync(account);
+
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+        var again = await _trading.CloseAsync(account, symbol);
+        Assert.Equal(10m, again.FilledQuantity);
+    }
+
+    [Fact]
+    public async Task Reminder_reconciles_on_its_own_within_the_interval()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var symbol = NewId("RR");
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+        AssertAccepted(await _trading.OpenAsync(account, symbol, quantity: 10m));
+        await WithFaultAsync(f => f.DropFillReportRate = 1, () => _trading.CloseAsync(account, symbol));
+
+        // Nobody calls ReconcileAsync: the 5 s reminder does it.
+        var repaired = await Eventually.MatchesAsync(async () => (await account.GetSnapshotAsync())!,
+            s => s.Positions.Count == 0 && s.LastReconciledAt is not null, TimeSpan.FromSeconds(15), "the reminder to reconcile");
+        Assert.True(repaired.ReconciliationRepairs >= 1);
+    }
+
+    /// <summary>Snapshots hold lists, which records compare by reference.</summary>
+    private sealed class SnapshotComparer : IEqualityComparer<AccountSnapshot>
+    {
+        public bool Equals(AccountSnapshot? x, AccountSnapshot? y) =>
+            x is not null && y is not null
+            && x with { Positions = [] } == y with { Positions = [] }
+            && x.Positions.SequenceEqual(y.Positions);
+
+        public int GetHashCode(AccountSnapshot obj) => obj.AccountId.GetHashCode(StringComparison.Ordinal);
+    }
+}

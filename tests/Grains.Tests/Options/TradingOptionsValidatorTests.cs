@@ -1,0 +1,280 @@
+using OrleansTrading.Grains.Options;
+
+namespace OrleansTrading.Grains.Tests.Options;
+
+public class TradingOptionsValidatorTests
+{
+    private static readonly TradingOptionsValidator Validator = new();
+
+    /// <summary>One way to break each key, by its full configuration path.</summary>
+    private static readonly Dictionary<string, Action<TradingOptions>> Breakers = new(StringComparer.Ordinal)
+    {
+        ["Trading:Storage:ConnectionString"] = o => o.Storage.ConnectionString = "",
+        ["Trading:Storage:Synchronous"] = o => o.Storage.Synchronous = "Sometimes",
+        ["Trading:Storage:BusyTimeout"] = o => o.Storage.BusyTimeout = TimeSpan.FromMilliseconds(999),
+        ["Trading:Governor:MaxOpenPositions"] = o => o.Governor.MaxOpenPositions = 0,
+        ["Trading:Governor:CooldownAfterLosses"] = o => o.Governor.CooldownAfterLosses = 0,
+        ["Trading:Governor:CooldownDuration"] = o => o.Governor.CooldownDuration = TimeSpan.FromSeconds(-1),
+        ["Trading:Governor:SignalHistorySize"] = o => o.Governor.SignalHistorySize = 0,
+        ["Trading:Filters:MaxSpreadBps"] = o => o.Filters.MaxSpreadBps = -0.01m,
+        ["Trading:Filters:MaxSlippageBps"] = o => o.Filters.MaxSlippageBps = -1m,
+        ["Trading:Filters:MaxQuoteAge"] = o => o.Filters.MaxQuoteAge = TimeSpan.Zero,
+        ["Trading:TradingWindow:TimeZone"] = o => o.TradingWindow.TimeZone = "Mars/Olympus_Mons",
+        ["Trading:TradingWindow:Start"] = o => o.TradingWindow.Start = new TimeOnly(16, 0),
+        ["Trading:StopLoss:Percent"] = o => o.StopLoss.Percent = 0m,
+        ["Trading:Venue:SimulatedSlippageBps"] = o => o.Venue.SimulatedSlippageBps = -5m,
+        ["Trading:Venue:SymbolSlippageBps:AAPL"] = o => o.Venue.SymbolSlippageBps["AAPL"] = -1m,
+    };
+
+    public static TheoryData<string> BadKeys => new(Breakers.Keys);
+
+    private static string[] Failures(TradingOptions options)
+    {
+        var result = Validator.Validate(null, options);
+        return result.Failed ? result.Failures!.ToArray() : [];
+    }
+
+    private static void AssertSingleFailureFor(string keyPath, TradingOptions options)
+    {
+        var failure = Assert.Single(Failures(options));
+        Assert.StartsWith(keyPath + " ", failure, StringComparison.Ordinal);
+    }
+
+    private static void AssertValid(TradingOptions options)
+    {
+        var result = Validator.Validate(null, options);
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Failures ?? []));
+    }
+
+    [Fact]
+    public void Default_options_are_valid()
+    {
+        AssertValid(new TradingOptions());
+    }
+
+    [Fact]
+    public void Section_name_is_Trading()
+    {
+        Assert.Equal("Trading", TradingOptions.SectionName);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadKeys))]
+    public void Each_bad_key_is_reported_by_its_full_path(string keyPath)
+    {
+        var options = new TradingOptions();
+        Breakers[keyPath](options);
+
+        AssertSingleFailureFor(keyPath, options);
+    }
+
+    [Fact]
+    public void Every_bad_key_is_reported_at_once()
+    {
+        var options = new TradingOptions();
+        foreach (var breaker in Breakers.Values)
+        {
+            breaker(options);
+        }
+
+        var failures = Failures(options);
+
+        Assert.Equal(Breakers.Count, failures.Length);
+        foreach (var keyPath in Breakers.Keys)
+        {
+            Assert.Single(failures, f => f.StartsWith(keyPath + " ", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Every_failure_starts_with_the_section_name()
+    {
+        var options = new TradingOptions();
+        options.Filters.MaxSpreadBps = -1m;
+        options.Governor.MaxOpenPositions = -1;
+
+        Assert.All(Failures(options), f => Assert.StartsWith("Trading:", f, StringComparison.Ordinal));
+    }
+
+    // ---- boundaries -------------------------------------------------------------------------
+
+    [Fact]
+    public void Zero_spread_and_slippage_limits_are_valid()
+    {
+        var options = new TradingOptions();
+        options.Filters.MaxSpreadBps = 0m;
+        options.Filters.MaxSlippageBps = 0m;
+        options.Venue.SimulatedSlippageBps = 0m;
+        options.Venue.SymbolSlippageBps["AAPL"] = 0m;
+
+        AssertValid(options);
+    }
+
+    [Fact]
+    public void Negative_max_quote_age_is_invalid()
+    {
+        var options = new TradingOptions();
+        options.Filters.MaxQuoteAge = TimeSpan.FromMilliseconds(-1);
+
+        AssertSingleFailureFor("Trading:Filters:MaxQuoteAge", options);
+    }
+
+    [Fact]
+    public void One_tick_max_quote_age_is_valid()
+    {
+        var options = new TradingOptions();
+        options.Filters.MaxQuoteAge = TimeSpan.FromTicks(1);
+
+        AssertValid(options);
+    }
+
+    [Fact]
+    public void Max_open_positions_of_one_is_valid()
+    {
+        var options = new TradingOptions();
+        options.Governor.MaxOpenPositions = 1;
+        options.Governor.CooldownAfterLosses = 1;
+
+        AssertValid(options);
+    }
+
+    [Fact]
+    public void Zero_cooldown_duration_is_valid()
+    {
+        var options = new TradingOptions();
+        options.Governor.CooldownDuration = TimeSpan.Zero;
+
+        AssertValid(options);
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(10_000, true)]
+    [InlineData(10_001, false)]
+    [InlineData(-1, false)]
+    public void Signal_history_size_must_be_between_1_and_10000(int size, bool valid)
+    {
+        var options = new TradingOptions();
+        options.Governor.SignalHistorySize = size;
+
+        if (valid)
+        {
+            AssertValid(options);
+        }
+        else
+        {
+            AssertSingleFailureFor("Trading:Governor:SignalHistorySize", options);
+        }
+    }
+
+    [Theory]
+    [InlineData("0.0001", true)]
+    [InlineData("99.9999", true)]
+    [InlineData("100", false)]
+    [InlineData("-1", false)]
+    public void Stop_loss_percent_must_be_strictly_between_0_and_100(string percent, bool valid)
+    {
+        var options = new TradingOptions();
+        options.StopLoss.Percent = decimal.Parse(percent, System.Globalization.CultureInfo.InvariantCulture);
+
+        if (valid)
+        {
+            AssertValid(options);
+        }
+        else
+        {
+            AssertSingleFailureFor("Trading:StopLoss:Percent", options);
+        }
+    }
+
+    [Fact]
+    public void Busy_timeout_of_exactly_one_second_is_valid()
+    {
+        var options = new TradingOptions();
+        options.Storage.BusyTimeout = TimeSpan.FromSeconds(1);
+
+        AssertValid(options);
+    }
+
+    [Theory]
+    [InlineData("Off")]
+    [InlineData("normal")]
+    [InlineData("FULL")]
+    [InlineData("Extra")]
+    public void Synchronous_levels_are_case_insensitive(string level)
+    {
+        var options = new TradingOptions();
+        options.Storage.Synchronous = level;
+
+        AssertValid(options);
+    }
+
+    [Theory]
+    [InlineData("Mode=Memory")]
+    [InlineData("   ")]
+    [InlineData("this is not a connection string")]
+    public void Connection_string_without_a_data_source_is_invalid(string connectionString)
+    {
+        var options = new TradingOptions();
+        options.Storage.ConnectionString = connectionString;
+
+        AssertSingleFailureFor("Trading:Storage:ConnectionString", options);
+    }
+
+    [Fact]
+    public void In_memory_data_source_is_valid()
+    {
+        var options = new TradingOptions();
+        options.Storage.ConnectionString = "Data Source=:memory:";
+
+        AssertValid(options);
+    }
+
+    [Fact]
+    public void Window_start_equal_to_end_is_invalid()
+    {
+        var options = new TradingOptions();
+        options.TradingWindow.Start = new TimeOnly(12, 0);
+        options.TradingWindow.End = new TimeOnly(12, 0);
+
+        AssertSingleFailureFor("Trading:TradingWindow:Start", options);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Eastern")]
+    public void Unknown_time_zone_is_invalid(string zone)
+    {
+        var options = new TradingOptions();
+        options.TradingWindow.TimeZone = zone;
+
+        AssertSingleFailureFor("Trading:TradingWindow:TimeZone", options);
+    }
+
+    [Theory]
+    [InlineData("Europe/London")]
+    [InlineData("Asia/Tokyo")]
+    [InlineData("UTC")]
+    public void Known_time_zones_are_valid(string zone)
+    {
+        var options = new TradingOptions();
+        options.TradingWindow.TimeZone = zone;
+
+        AssertValid(options);
+    }
+
+    [Fact]
+    public void Each_negative_symbol_slippage_is_reported_by_its_symbol()
+    {
+        var options = new TradingOptions();
+        options.Venue.SymbolSlippageBps["AAPL"] = -1m;
+        options.Venue.SymbolSlippageBps["MSFT"] = 2m;
+        options.Venue.SymbolSlippageBps["TSLA"] = -3m;
+
+        var failures = Failures(options);
+
+        Assert.Equal(2, failures.Length);
+        Assert.Single(failures, f => f.StartsWith("Trading:Venue:SymbolSlippageBps:AAPL ", StringComparison.Ordinal));
+        Assert.Single(failures, f => f.StartsWith("Trading:Venue:SymbolSlippageBps:TSLA ", StringComparison.Ordinal));
+    }
+}
