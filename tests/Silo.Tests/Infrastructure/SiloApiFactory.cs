@@ -120,7 +120,7 @@ public class SiloApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    private static (int First, int Second) FreeLoopbackPorts()
+    internal static (int First, int Second) FreeLoopbackPorts()
     {
         // Hold both listeners until both ports are read so the two ports differ.
         var first = new TcpListener(IPAddress.Loopback, 0);
