@@ -11,6 +11,7 @@ public sealed partial class ArgumentChecks
 {
     public const int MaxSignalIdLength = 128;
     public const int MaxReasonLength = 500;
+    public const int MaxPageLimit = 500;
 
     private readonly List<string> _problems = [];
 
@@ -136,6 +137,26 @@ public sealed partial class ArgumentChecks
         if (value is { Length: > MaxReasonLength })
         {
             Add($"--reason must be at most {MaxReasonLength} characters.");
+        }
+
+        return value;
+    }
+
+    public int Offset(int value)
+    {
+        if (value < 0)
+        {
+            Add($"--offset must not be negative (got {value.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        return value;
+    }
+
+    public int Limit(int value)
+    {
+        if (value is < 1 or > MaxPageLimit)
+        {
+            Add($"--limit must be between 1 and {MaxPageLimit} (got {value.ToString(CultureInfo.InvariantCulture)}).");
         }
 
         return value;

@@ -11,6 +11,9 @@ public static class ExitCodes
     /// <summary>The signal was decided and rejected by a rule (the reason code is printed).</summary>
     public const int SignalRejected = 2;
 
+    /// <summary><c>kill-switch flatten</c> refused because the kill-switch is active: a refusal, like a rejected signal.</summary>
+    public const int FlattenRefused = 2;
+
     /// <summary>The account (or, for <c>quote show</c>, the quote) does not exist.</summary>
     public const int NotFound = 3;
 

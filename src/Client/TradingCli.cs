@@ -17,6 +17,8 @@ public static class TradingCli
         {
             AccountCommands.Create(runner),
             SignalCommand.Create(runner),
+            JournalCommands.Orders(runner),
+            JournalCommands.Trades(runner),
             QuoteCommands.Create(runner),
             KillSwitchCommands.Create(runner),
         };

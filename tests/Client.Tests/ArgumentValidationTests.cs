@@ -166,4 +166,43 @@ public sealed class ArgumentValidationTests
         Assert.Contains("--cluster-id must not be empty.", run.Error);
         Assert.Empty(_connector.Attempts);
     }
+
+    [Theory]
+    [InlineData("orders", "--offset", "-1", "--offset must not be negative (got -1).")]
+    [InlineData("orders", "--limit", "0", "--limit must be between 1 and 500 (got 0).")]
+    [InlineData("trades", "--limit", "501", "--limit must be between 1 and 500 (got 501).")]
+    [InlineData("trades", "--limit", "ten", "--limit 'ten' is not a whole number")]
+    [InlineData("orders", "--offset", "1.5", "--offset '1.5' is not a whole number")]
+    [InlineData("trades", "--offset", "99999999999", "--offset '99999999999' is not a whole number")]
+    public async Task Journal_listing_with_bad_paging_is_refused_without_connecting(string command, string option, string value, string expected)
+    {
+        var run = await CliRun.RunAsync(_connector, command, "acc-1", option, value);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        Assert.Empty(run.Output);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task Every_problem_of_a_journal_listing_is_reported_at_once()
+    {
+        var run = await CliRun.RunAsync(_connector, "orders", "bad id", "--offset", "-5", "--limit", "1000");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("accountId 'bad id' is not valid", run.Error);
+        Assert.Contains("--offset must not be negative", run.Error);
+        Assert.Contains("--limit must be between 1 and 500", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task Journal_listing_without_an_account_id_is_refused_without_connecting()
+    {
+        var run = await CliRun.RunAsync(_connector, "trades");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("orleans-trading trades --help", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Client.Output;
 using OrleansTrading.Client.Tests.Support;
 
 namespace OrleansTrading.Client.Tests;
@@ -245,5 +246,96 @@ public sealed class CommandOutcomeTests
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(run.Output);
         Assert.Equal(["acc-1", "acc-2"], json.RootElement.EnumerateArray().Select(a => a.GetProperty("accountId").GetString()));
+    }
+
+    [Theory]
+    [InlineData("orders")]
+    [InlineData("trades")]
+    public async Task Journal_listing_of_an_unknown_account_exits_3_with_a_message(string command)
+    {
+        var run = await CliRun.RunAsync(_connector, command, "ghost");
+
+        Assert.Equal(ExitCodes.NotFound, run.ExitCode);
+        Assert.Equal("Account 'ghost' does not exist.", run.Error.Trim());
+        Assert.Empty(run.Output);
+        Assert.True(_connector.Engine.Disposed);
+    }
+
+    [Fact]
+    public async Task Orders_default_to_the_newest_50_and_print_the_page_as_text()
+    {
+        _connector.Engine.OrderPages["acc-1"] = Snapshots.OrderPage();
+
+        var run = await CliRun.RunAsync(_connector, "orders", "acc-1");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(("acc-1", 0, 50), Assert.Single(_connector.Engine.PageRequests));
+        Assert.Equal(TextFormat.Orders(Snapshots.OrderPage()), run.Output.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Trades_pass_the_offset_and_limit_and_print_the_page_as_json()
+    {
+        _connector.Engine.TradePages["acc-1"] = Snapshots.TradePage();
+
+        var run = await CliRun.RunAsync(_connector, "trades", "acc-1", "--offset", "10", "--limit", "2", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(("acc-1", 10, 2), Assert.Single(_connector.Engine.PageRequests));
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        Assert.Equal(14, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(["P2", "P1"], json.RootElement.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("positionId").GetString()));
+    }
+
+    [Fact]
+    public async Task Limit_of_500_is_accepted()
+    {
+        _connector.Engine.TradePages["acc-1"] = new Page<TradeRecord>([], 0, 500, 0);
+
+        var run = await CliRun.RunAsync(_connector, "trades", "acc-1", "--limit", "500");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(("acc-1", 0, 500), Assert.Single(_connector.Engine.PageRequests));
+        Assert.Equal("no trades", run.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Flatten_while_the_kill_switch_is_active_is_refused_with_exit_2_and_no_stack_trace()
+    {
+        var run = await CliRun.RunAsync(_connector, "kill-switch", "flatten");
+
+        Assert.Equal(ExitCodes.FlattenRefused, run.ExitCode);
+        Assert.StartsWith("Flatten refused: the kill-switch is active. Set it to reduceOnly or halted first", run.Error);
+        Assert.Single(run.Error.Trim().Split(Environment.NewLine));
+        Assert.Empty(run.Output);
+        Assert.Equal(0, _connector.Engine.Flattens);
+        Assert.True(_connector.Engine.Disposed);
+    }
+
+    [Fact]
+    public async Task Flatten_in_reduce_only_prints_what_was_closed_and_exits_0()
+    {
+        _connector.Engine.KillSwitch = new KillSwitchStatus(KillSwitchState.ReduceOnly, "news", null);
+        _connector.Engine.FlattenResult = new FlattenResult(3, 4, ["acc-3"]);
+
+        var run = await CliRun.RunAsync(_connector, "kill-switch", "flatten");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(1, _connector.Engine.Flattens);
+        Assert.Equal($"flatten: 3 accounts visited, 4 positions closing{Environment.NewLine}failed accounts (1): acc-3", run.Output.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Flatten_when_halted_with_json_prints_the_result()
+    {
+        _connector.Engine.KillSwitch = new KillSwitchStatus(KillSwitchState.Halted, null, null);
+        _connector.Engine.FlattenResult = new FlattenResult(2, 2, []);
+
+        var run = await CliRun.RunAsync(_connector, "--json", "kill-switch", "flatten");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        Assert.Equal(2, json.RootElement.GetProperty("positionsClosing").GetInt32());
+        Assert.Empty(json.RootElement.GetProperty("failedAccounts").EnumerateArray());
     }
 }

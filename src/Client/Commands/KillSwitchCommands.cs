@@ -1,17 +1,19 @@
 using System.CommandLine;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Client.Connection;
 
 namespace OrleansTrading.Client.Commands;
 
-/// <summary><c>kill-switch show|set</c>: the cluster-wide trading permission.</summary>
+/// <summary><c>kill-switch show|set|flatten</c>: the cluster-wide trading permission, and closing every position.</summary>
 public static class KillSwitchCommands
 {
     public const string States = "active, reduceOnly or halted";
 
-    public static Command Create(CommandRunner runner) => new("kill-switch", "Show or change the cluster-wide kill-switch.")
+    public static Command Create(CommandRunner runner) => new("kill-switch", "Show or change the cluster-wide kill-switch, or flatten every account.")
     {
         ShowCommand(runner),
         SetCommand(runner),
+        FlattenCommand(runner),
     };
 
     private static Command ShowCommand(CommandRunner runner)
@@ -45,6 +47,29 @@ public static class KillSwitchCommands
                 return ExitCodes.Success;
             }, cancellationToken);
         });
+        return command;
+    }
+
+    private static Command FlattenCommand(CommandRunner runner)
+    {
+        var command = new Command(
+            "flatten",
+            "Close every open position of every account with reduce-only orders. Needs the kill-switch in reduceOnly or halted; exit code 2 when it is active.");
+        command.SetAction((parse, cancellationToken) =>
+            runner.RunAsync(parse, new ArgumentChecks(), async (engine, output, token) =>
+            {
+                try
+                {
+                    output.Flatten(await engine.FlattenAsync(token));
+                    return ExitCodes.Success;
+                }
+                catch (FlattenRefusedException)
+                {
+                    return runner.Fail(
+                        ExitCodes.FlattenRefused,
+                        "Flatten refused: the kill-switch is active. Set it to reduceOnly or halted first, e.g. 'orleans-trading kill-switch set reduceOnly'.");
+                }
+            }, cancellationToken));
         return command;
     }
 }

@@ -14,6 +14,12 @@ public interface ITradingEngine : IAsyncDisposable
 
     Task<AccountSnapshot?> GetAccountAsync(string accountId, CancellationToken cancellationToken);
 
+    /// <summary>The account's orders, newest first, with their status history; null when the account does not exist.</summary>
+    Task<Page<OrderHistory>?> GetOrdersAsync(string accountId, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The account's closed trades, newest first; null when the account does not exist.</summary>
+    Task<Page<TradeRecord>?> GetTradesAsync(string accountId, int offset, int limit, CancellationToken cancellationToken);
+
     Task<SignalDecision> SubmitSignalAsync(string accountId, TradeSignal signal, CancellationToken cancellationToken);
 
     Task PublishQuoteAsync(Quote quote, CancellationToken cancellationToken);
@@ -23,4 +29,10 @@ public interface ITradingEngine : IAsyncDisposable
     Task<KillSwitchStatus> GetKillSwitchAsync(CancellationToken cancellationToken);
 
     Task<KillSwitchStatus> SetKillSwitchAsync(KillSwitchState state, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends reduce-only orders closing every open position of every account. Throws <see cref="FlattenRefusedException"/>
+    /// when the kill-switch is active.
+    /// </summary>
+    Task<FlattenResult> FlattenAsync(CancellationToken cancellationToken);
 }

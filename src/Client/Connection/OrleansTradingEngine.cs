@@ -20,6 +20,12 @@ internal sealed class OrleansTradingEngine(IHost host, IClusterClient grains, Ti
     public Task<AccountSnapshot?> GetAccountAsync(string accountId, CancellationToken cancellationToken) =>
         CallAsync(() => grains.Account(accountId).GetSnapshotAsync(), cancellationToken);
 
+    public Task<Page<OrderHistory>?> GetOrdersAsync(string accountId, int offset, int limit, CancellationToken cancellationToken) =>
+        CallAsync(() => grains.Account(accountId).GetOrdersAsync(offset, limit), cancellationToken);
+
+    public Task<Page<TradeRecord>?> GetTradesAsync(string accountId, int offset, int limit, CancellationToken cancellationToken) =>
+        CallAsync(() => grains.Account(accountId).GetTradesAsync(offset, limit), cancellationToken);
+
     public Task<SignalDecision> SubmitSignalAsync(string accountId, TradeSignal signal, CancellationToken cancellationToken) =>
         CallAsync(() => grains.Account(accountId).SubmitSignalAsync(signal), cancellationToken);
 
@@ -38,6 +44,26 @@ internal sealed class OrleansTradingEngine(IHost host, IClusterClient grains, Ti
 
     public Task<KillSwitchStatus> SetKillSwitchAsync(KillSwitchState state, string? reason, CancellationToken cancellationToken) =>
         CallAsync(() => grains.KillSwitch().SetStateAsync(state, reason), cancellationToken);
+
+    public async Task<FlattenResult> FlattenAsync(CancellationToken cancellationToken)
+    {
+        // Checked first, as the HTTP API does, so the usual refusal does not depend on how an exception crosses the wire.
+        if ((await GetKillSwitchAsync(cancellationToken)).State == KillSwitchState.Active)
+        {
+            throw new FlattenRefusedException();
+        }
+
+        try
+        {
+            return await CallAsync(() => grains.KillSwitch().FlattenAsync(), cancellationToken);
+        }
+        catch (InvalidOperationException ex) when (ex.GetType() == typeof(InvalidOperationException))
+        {
+            // The kill-switch was set back to active between the two calls: the grain refuses with exactly this type
+            // (subclasses such as ObjectDisposedException are client failures, not refusals).
+            throw new FlattenRefusedException(ex.Message, ex);
+        }
+    }
 
     public ValueTask DisposeAsync() => new(StopQuietlyAsync(host, stopTimeout));
 

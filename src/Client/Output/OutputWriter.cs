@@ -34,4 +34,13 @@ public sealed class OutputWriter(TextWriter output, bool json)
 
     public void KillSwitch(KillSwitchStatus status) =>
         output.WriteLine(json ? JsonOutput.Serialize(status) : TextFormat.KillSwitch(status));
+
+    public void Orders(Page<OrderHistory> page) =>
+        output.WriteLine(json ? JsonOutput.Serialize(page) : TextFormat.Orders(page));
+
+    public void Trades(Page<TradeRecord> page) =>
+        output.WriteLine(json ? JsonOutput.Serialize(page) : TextFormat.Trades(page));
+
+    public void Flatten(FlattenResult result) =>
+        output.WriteLine(json ? JsonOutput.Serialize(result) : TextFormat.Flatten(result));
 }

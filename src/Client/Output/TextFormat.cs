@@ -104,6 +104,75 @@ public static class TextFormat
         return status.ChangedAt is { } changed ? $"{text} (since {Time(changed)})" : text;
     }
 
+    /// <summary>A page of orders: a header saying which slice it is, then each order with its status changes indented below it.</summary>
+    public static string Orders(Page<OrderHistory> page)
+    {
+        var text = new StringBuilder(PageHeader(page, "orders"));
+        foreach (var entry in page.Items)
+        {
+            text.AppendLine();
+            text.Append(Order(entry.Order));
+            foreach (var change in entry.History)
+            {
+                text.AppendLine();
+                text.Append($"    {StatusChange(change, entry.Order.Quantity)}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary><c>ord-1  entry buy 10 AAPL  filled  10/10 @ 100.05  created 2025-01-02T14:35:00.000Z</c>: filled/ordered quantity, then the average fill price.</summary>
+    public static string Order(OrderSnapshot order)
+    {
+        var average = order.AveragePrice is { } price ? $" @ {Number(price)}" : "";
+        return $"{order.OrderId}  {Code(order.Purpose)} {Code(order.Side)} {Number(order.Quantity)} {order.Symbol}  {Code(order.Status)}" +
+               $"  {Number(order.FilledQuantity)}/{Number(order.Quantity)}{average}  created {Time(order.CreatedAt)}";
+    }
+
+    public static string StatusChange(OrderStatusChange change, decimal quantity)
+    {
+        var note = string.IsNullOrWhiteSpace(change.Note) ? "" : $" - {change.Note}";
+        return $"{Time(change.At)}  {Code(change.Status)}  {Number(change.FilledQuantity)}/{Number(quantity)}{note}";
+    }
+
+    /// <summary>A page of closed trades: a header saying which slice it is, then one line per trade.</summary>
+    public static string Trades(Page<TradeRecord> page)
+    {
+        var text = new StringBuilder(PageHeader(page, "trades"));
+        foreach (var trade in page.Items)
+        {
+            text.AppendLine();
+            text.Append(Trade(trade));
+        }
+
+        return text.ToString();
+    }
+
+    public static string Trade(TradeRecord trade) =>
+        $"{Time(trade.ClosedAt)}  {trade.PositionId} {Code(trade.Side)} {Number(trade.Quantity)} {trade.Symbol}" +
+        $"  {Number(trade.EntryPrice)} -> {Number(trade.ExitPrice)}  pnl {Number(trade.Pnl)}  {Code(trade.Reason)}";
+
+    /// <summary><c>orders 1-50 of 120, newest first</c>; <c>no orders</c>; <c>no orders at offset 200 (120 in total)</c>.</summary>
+    public static string PageHeader<T>(Page<T> page, string noun)
+    {
+        if (page.Items.Count > 0)
+        {
+            return $"{noun} {page.Offset + 1}-{page.Offset + page.Items.Count} of {page.Total}, newest first";
+        }
+
+        return page.Total == 0 ? $"no {noun}" : $"no {noun} at offset {page.Offset} ({page.Total} in total)";
+    }
+
+    public static string Flatten(FlattenResult result)
+    {
+        var text = $"flatten: {result.Accounts} {Plural(result.Accounts, "account")} visited, " +
+                   $"{result.PositionsClosing} {Plural(result.PositionsClosing, "position")} closing";
+        return result.FailedAccounts.Count == 0
+            ? text
+            : $"{text}{Environment.NewLine}failed accounts ({result.FailedAccounts.Count}): {string.Join(", ", result.FailedAccounts)}";
+    }
+
     /// <summary>An enum as its public camelCase code (<c>spreadTooWide</c>, <c>reduceOnly</c>), as in JSON.</summary>
     public static string Code<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
@@ -113,4 +182,6 @@ public static class TextFormat
 
     public static string Time(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Plural(int count, string noun) => count == 1 ? noun : $"{noun}s";
 }

@@ -11,10 +11,17 @@ public sealed class FakeEngine : ITradingEngine
     public SignalDecision Decision { get; set; } = new(SignalStatus.Accepted, OrderId: "sig-1", FilledQuantity: 1m, AveragePrice: 100m, StopLossPrice: 98m);
     public Quote? StoredQuote { get; set; }
     public KillSwitchStatus KillSwitch { get; set; } = new(KillSwitchState.Active, null, null);
+    public FlattenResult FlattenResult { get; set; } = new(0, 0, []);
+
+    /// <summary>The journal pages per account; an account missing here does not exist.</summary>
+    public Dictionary<string, Page<OrderHistory>> OrderPages { get; } = [];
+    public Dictionary<string, Page<TradeRecord>> TradePages { get; } = [];
 
     public List<(string AccountId, TradeSignal Signal)> Signals { get; } = [];
     public List<Quote> PublishedQuotes { get; } = [];
     public List<(string AccountId, decimal Balance)> Created { get; } = [];
+    public List<(string AccountId, int Offset, int Limit)> PageRequests { get; } = [];
+    public int Flattens { get; private set; }
     public bool Disposed { get; private set; }
 
     /// <summary>When set, submitting a signal throws this, as a failing grain call would.</summary>
@@ -31,6 +38,18 @@ public sealed class FakeEngine : ITradingEngine
 
     public Task<AccountSnapshot?> GetAccountAsync(string accountId, CancellationToken cancellationToken) =>
         Task.FromResult(Accounts.FirstOrDefault(a => a.AccountId == accountId));
+
+    public Task<Page<OrderHistory>?> GetOrdersAsync(string accountId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        PageRequests.Add((accountId, offset, limit));
+        return Task.FromResult(OrderPages.GetValueOrDefault(accountId));
+    }
+
+    public Task<Page<TradeRecord>?> GetTradesAsync(string accountId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        PageRequests.Add((accountId, offset, limit));
+        return Task.FromResult(TradePages.GetValueOrDefault(accountId));
+    }
 
     public Task<SignalDecision> SubmitSignalAsync(string accountId, TradeSignal signal, CancellationToken cancellationToken)
     {
@@ -54,6 +73,18 @@ public sealed class FakeEngine : ITradingEngine
     {
         KillSwitch = new KillSwitchStatus(state, reason, new DateTimeOffset(2025, 1, 2, 15, 0, 0, TimeSpan.Zero));
         return Task.FromResult(KillSwitch);
+    }
+
+    /// <summary>Refuses while the kill-switch is active, as the kill-switch grain does.</summary>
+    public Task<FlattenResult> FlattenAsync(CancellationToken cancellationToken)
+    {
+        if (KillSwitch.State == KillSwitchState.Active)
+        {
+            return Task.FromException<FlattenResult>(new FlattenRefusedException());
+        }
+
+        Flattens++;
+        return Task.FromResult(FlattenResult);
     }
 
     public ValueTask DisposeAsync()
