@@ -1,7 +1,13 @@
 using OrleansTrading.Silo.Api;
 using OrleansTrading.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Run from anywhere (e.g. `dotnet /app/OrleansTrading.Silo.dll`): without appsettings.json in the working
+// directory, read it from the application's own folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
+});
 builder.AddTradingSilo();
 builder.Services.AddTradingApi();
 

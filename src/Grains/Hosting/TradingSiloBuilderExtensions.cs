@@ -30,10 +30,12 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
 
-        silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase>((storage, database) =>
+        silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase, IServiceProvider>((storage, database, provider) =>
         {
             storage.Invariant = SqliteInvariant;
             storage.DataSource = database.DataSource;
+            // Orleans' binary serializer: exact decimals (scale included), version-tolerant through the [Id]s, and compact.
+            storage.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(provider);
         }));
         silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> ob) => ob.Configure<SqliteDatabase>((reminders, database) =>
         {
