@@ -43,8 +43,8 @@ FROM OrleansRemindersTable
 WHERE ServiceId = @ServiceId AND (GrainHash > @BeginHash OR GrainHash <= @EndHash);'),
 ('DeleteReminderRowKey', '
 DELETE FROM OrleansRemindersTable
-WHERE ServiceId = @ServiceId AND GrainId = @GrainId AND ReminderName = @ReminderName AND Version = @Version
-RETURNING 1;'),
+WHERE ServiceId = @ServiceId AND GrainId = @GrainId AND ReminderName = @ReminderName AND Version = @Version;
+SELECT changes() > 0 AS Deleted;'),
 ('DeleteReminderRowsKey', '
 DELETE FROM OrleansRemindersTable WHERE ServiceId = @ServiceId;')
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText WHERE QueryText <> excluded.QueryText;

@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS journal_order_events
     reduce_only     INTEGER NOT NULL,  -- 0 | 1
     purpose         TEXT    NOT NULL,  -- entry | signal | stopLoss | trailingStop | flatten | reconciliation
     position_id     TEXT    NULL,
+    signal_id       TEXT    NULL,      -- the signal that sent the order (null for stops, flatten)
     status          TEXT    NOT NULL,  -- pending | accepted | partiallyFilled | filled | cancelled | rejected
     filled_quantity TEXT    NOT NULL,
     average_price   TEXT    NULL,

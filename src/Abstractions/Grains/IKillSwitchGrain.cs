@@ -15,7 +15,8 @@ public interface IKillSwitchGrain : IGrainWithStringKey
     /// Sends reduce-only orders closing every open position of every account. Allowed only while the kill-switch
     /// is reduceOnly or halted (otherwise <see cref="InvalidOperationException"/>).
     /// </summary>
-    [Alias("FlattenAsync")]
+    /// <remarks>Interleaves so that the switch can still be changed (e.g. to halted) while a long flatten fans out.</remarks>
+    [AlwaysInterleave, Alias("FlattenAsync")]
     Task<FlattenResult> FlattenAsync();
 }
 

@@ -14,4 +14,5 @@ public sealed record OrderSnapshot(
     [property: Id(9)] OrderStatus Status,
     [property: Id(10)] DateTimeOffset CreatedAt,
     [property: Id(11)] DateTimeOffset UpdatedAt,
-    [property: Id(12)] string? PositionId = null);
+    [property: Id(12)] string? PositionId = null,
+    [property: Id(13)] string? SignalId = null);

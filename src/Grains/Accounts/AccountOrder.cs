@@ -34,6 +34,12 @@ public sealed class AccountOrder
     /// <summary>Venue fill ids already applied, so a fill reported twice (push and reconciliation) counts once.</summary>
     [Id(17)] public HashSet<string> FillIds { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The signal that sent this order, if any: a retried signal resumes its order instead of sending another.</summary>
+    [Id(18)] public string? SignalId { get; set; }
+
+    /// <summary>Exits: PnL realized by this order's fills so far.</summary>
+    [Id(19)] public decimal RealizedPnl { get; set; }
+
     public decimal? AveragePrice => FilledQuantity == 0 ? null : FilledNotional / FilledQuantity;
 
     public bool IsTerminal => Status is OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected;
@@ -45,7 +51,7 @@ public sealed class AccountOrder
 
     public OrderSnapshot ToSnapshot() =>
         new(OrderId, Symbol, Side, Quantity, FilledQuantity, AveragePrice, LimitPrice, ReduceOnly, Purpose, Status, CreatedAt,
-            History.Count == 0 ? CreatedAt : History[^1].At, PositionId);
+            History.Count == 0 ? CreatedAt : History[^1].At, PositionId, SignalId);
 
     /// <summary>Moves to a new status (never out of a terminal one) and records the change.</summary>
     public bool TransitionTo(OrderStatus status, DateTimeOffset at, string? note = null)

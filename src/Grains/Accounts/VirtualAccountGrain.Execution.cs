@@ -12,7 +12,6 @@ public sealed partial class VirtualAccountGrain
     private const int FinishedOrdersKept = 50;
     private readonly List<VenueFill> _unjournaledFills = [];
     private readonly List<TradeRecord> _unjournaledTrades = [];
-    private decimal _turnRealizedPnl;
 
     private AccountOrder NewOrder(string orderId, string symbol, OrderSide side, decimal quantity, OrderPurpose purpose,
         TimeInForce timeInForce, decimal? limitPrice, bool reduceOnly, string? positionId)
@@ -42,8 +41,19 @@ public sealed partial class VirtualAccountGrain
     /// </summary>
     private async Task SendOrderAsync(AccountOrder order)
     {
+        if (Account.Orders.Any(o => o.OrderId == order.OrderId))
+        {
+            throw new InvalidOperationException($"Order {order.OrderId} already exists: an order id is never sent twice.");
+        }
+
         Account.Orders.Add(order);
         await PersistAsync();
+        await ResendAsync(order);
+    }
+
+    /// <summary>Sends (or re-sends: the venue answers a known id with its report) and applies the answer.</summary>
+    private async Task ResendAsync(AccountOrder order)
+    {
         VenueOrderReport report;
         try
         {
@@ -169,6 +179,11 @@ public sealed partial class VirtualAccountGrain
             }
 
             RecordTrade(order, fill, position, closed);
+            if (position.Quantity == 0)
+            {
+                Account.Stats = Performance.CountOutcome(Account.Stats, position.RealizedPnl, fill.At,
+                    Options.Governor.CooldownAfterLosses, Options.Governor.CooldownDuration);
+            }
         }
 
         if (remaining > 0)
@@ -180,11 +195,11 @@ public sealed partial class VirtualAccountGrain
     private void RecordTrade(AccountOrder order, VenueFill fill, PositionState position, decimal quantity)
     {
         var pnl = Pnl.Of(position.Side, position.EntryPrice, fill.Price, quantity);
-        _turnRealizedPnl += pnl;
+        order.RealizedPnl += pnl;
         var unrealizedRest = Account.Positions.Where(p => p.Symbol == fill.Symbol)
             .Sum(p => Pnl.Of(p.Side, p.EntryPrice, fill.Price, p.Quantity));
-        Account.Stats = Performance.ApplyClosedTrade(Account.Stats, pnl, fill.At, unrealizedRest,
-            Options.Governor.CooldownAfterLosses, Options.Governor.CooldownDuration);
+        position.RealizedPnl += pnl;
+        Account.Stats = Performance.Realize(Account.Stats, pnl, unrealizedRest);
         _unjournaledTrades.Add(new TradeRecord($"{fill.FillId}-{position.PositionId}", AccountId, position.PositionId, position.Symbol,
             position.Side, quantity, position.EntryPrice, fill.Price, pnl, order.Purpose, order.OrderId, position.OpenedAt, fill.At));
         LogTradeClosed(AccountId, position.PositionId, position.Symbol, quantity, position.EntryPrice, fill.Price, pnl, order.Purpose);

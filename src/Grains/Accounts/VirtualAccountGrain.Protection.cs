@@ -85,7 +85,7 @@ public sealed partial class VirtualAccountGrain
             }
         }
 
-        repairs += await AlignPositionsAsync(report.NetPositions, now);
+        repairs += await AlignPositionsAsync(report, now);
         Account.LastReconciledAt = now;
         Account.ReconciliationRepairs += repairs;
         await PersistAsync();
@@ -154,15 +154,16 @@ public sealed partial class VirtualAccountGrain
             OrderPurpose.Flatten => "flat",
             _ => "exit",
         };
-        var order = NewOrder($"{prefix}-{Account.NextOrderNumber++}", position.Symbol, PositionSides.ExitSide(position.Side),
+        var order = NewOrder(NextOrderId(prefix), position.Symbol, PositionSides.ExitSide(position.Side),
             position.Quantity, purpose, TimeInForce.GoodTillCancelled, limitPrice: null, reduceOnly: true, positionId: position.PositionId);
         position.ExitOrderId = order.OrderId;
         await SendOrderAsync(order);
     }
 
     /// <summary>Sets each symbol's net position to the venue's, the source of truth for what is held.</summary>
-    private async Task<int> AlignPositionsAsync(IReadOnlyDictionary<string, decimal> venuePositions, DateTimeOffset now)
+    private async Task<int> AlignPositionsAsync(VenueAccountReport report, DateTimeOffset now)
     {
+        var venuePositions = report.NetPositions;
         var repairs = 0;
         var symbols = venuePositions.Keys.Concat(Account.Positions.Select(p => p.Symbol)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var symbol in symbols)
@@ -174,9 +175,18 @@ public sealed partial class VirtualAccountGrain
                 continue;
             }
 
+            var sameSide = held != 0 && target != 0 && Math.Sign(held) == Math.Sign(target);
+            var growing = target != 0 && !(sameSide && Math.Abs(target) < Math.Abs(held));
+            // A position added here needs a real price for its PnL and its stop: the quote, else the venue's last fill.
+            var price = growing ? await RepairPriceAsync(symbol, report) : null;
+            if (growing && price is null)
+            {
+                LogPositionUnpriced(AccountId, symbol, held, target);
+                continue;
+            }
+
             LogPositionMismatch(AccountId, symbol, held, target);
             repairs++;
-            var sameSide = held != 0 && target != 0 && Math.Sign(held) == Math.Sign(target);
             if (sameSide && Math.Abs(target) < Math.Abs(held))
             {
                 var excess = Math.Abs(held) - Math.Abs(target);
@@ -194,7 +204,6 @@ public sealed partial class VirtualAccountGrain
                 continue;
             }
 
-            var quote = await GrainFactory.MarketData(symbol).GetQuoteAsync();
             var side = target > 0 ? PositionSide.Long : PositionSide.Short;
             if (sameSide)
             {
@@ -204,19 +213,18 @@ public sealed partial class VirtualAccountGrain
             }
 
             Account.Positions.RemoveAll(p => p.Symbol == symbol);
-            if (target != 0)
+            if (target != 0 && price is { } entry)
             {
-                var price = quote?.Mid ?? 0m;
                 Account.Positions.Add(new PositionState
                 {
                     PositionId = $"P{Account.NextPositionNumber++}",
                     Symbol = symbol,
                     Side = side,
                     Quantity = Math.Abs(target),
-                    EntryPrice = price,
-                    BestPrice = price,
+                    EntryPrice = entry,
+                    BestPrice = entry,
                     StopLossPercent = Options.StopLoss.Percent,
-                    StopLossPrice = StopLoss.InitialPrice(side, price, Options.StopLoss.Percent),
+                    StopLossPrice = StopLoss.InitialPrice(side, entry, Options.StopLoss.Percent),
                     OpenedAt = now,
                     EntryOrderId = "reconciliation",
                 });
@@ -224,6 +232,12 @@ public sealed partial class VirtualAccountGrain
         }
 
         return repairs;
+    }
+
+    private async Task<decimal?> RepairPriceAsync(string symbol, VenueAccountReport report)
+    {
+        var quote = await GrainFactory.MarketData(symbol).GetQuoteAsync();
+        return quote?.Mid ?? report.Orders.SelectMany(o => o.Fills).Where(f => f.Symbol == symbol).MaxBy(f => f.At)?.Price;
     }
 
     /// <summary>
@@ -293,6 +307,9 @@ public sealed partial class VirtualAccountGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} holds {Held} {Symbol} but the venue says {VenueQuantity}: set to the venue's")]
     private partial void LogPositionMismatch(string accountId, string symbol, decimal held, decimal venueQuantity);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Account {AccountId} holds {Held} {Symbol} but the venue says {VenueQuantity}, and there is no price to book the difference at; retrying next tick")]
+    private partial void LogPositionUnpriced(string accountId, string symbol, decimal held, decimal venueQuantity);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} got a report for unknown order {OrderId}; ignored")]
     private partial void LogUnknownReport(string accountId, string orderId);

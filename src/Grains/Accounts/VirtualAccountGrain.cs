@@ -86,9 +86,12 @@ public sealed partial class VirtualAccountGrain(
         }
 
         signal = signal with { Symbol = GrainKeys.Symbol(signal.Symbol) };
-        var decision = signal.Action == SignalAction.Open
-            ? await OpenAsync(signal)
-            : await CloseAsync(signal);
+        var inFlight = Account.Orders.FirstOrDefault(o => o.SignalId == signal.SignalId);
+        var decision = inFlight is not null
+            ? await ResumeAsync(inFlight)
+            : signal.Action == SignalAction.Open
+                ? await OpenAsync(signal)
+                : await CloseAsync(signal);
 
         Remember(signal.SignalId, decision);
         await PersistAsync();
@@ -130,12 +133,32 @@ public sealed partial class VirtualAccountGrain(
         }
 
         var limit = MarketFilters.MarketableLimit(signal.Side, quote!, Options.Filters.MaxSlippageBps);
-        var order = NewOrder(SignalOrderId(signal.SignalId), signal.Symbol, signal.Side, signal.Quantity, OrderPurpose.Entry,
+        var order = NewOrder(NextOrderId("ord"), signal.Symbol, signal.Side, signal.Quantity, OrderPurpose.Entry,
             TimeInForce.ImmediateOrCancel, limit, reduceOnly: false, positionId: $"P{Account.NextPositionNumber++}");
+        order.SignalId = signal.SignalId;
         order.StopLossPercent = signal.StopLossPercent ?? Options.StopLoss.Percent;
         order.TrailingStopPercent = signal.TrailingStopPercent;
         await SendOrderAsync(order);
+        return EntryDecision(order);
+    }
 
+    /// <summary>
+    /// A signal whose order exists but whose decision was never recorded (the silo failed between sending and
+    /// answering): ask the venue about that same order again and answer from it. Never a second order.
+    /// </summary>
+    private async Task<SignalDecision> ResumeAsync(AccountOrder order)
+    {
+        LogResumingOrder(AccountId, order.SignalId!, order.OrderId);
+        if (!order.IsTerminal)
+        {
+            await ResendAsync(order);
+        }
+
+        return order.Purpose == OrderPurpose.Entry ? EntryDecision(order) : ExitDecision(order);
+    }
+
+    private SignalDecision EntryDecision(AccountOrder order)
+    {
         if (order.Status == OrderStatus.Rejected)
         {
             return SignalDecision.Rejected(RejectionReason.VenueRejected, order.History[^1].Note ?? "The venue rejected the order.");
@@ -144,7 +167,7 @@ public sealed partial class VirtualAccountGrain(
         if (order.FilledQuantity == 0 && order.Status == OrderStatus.Cancelled)
         {
             return order.History[^1].Note == nameof(VenueCancelReason.LimitPrice)
-                ? SignalDecision.Rejected(RejectionReason.SlippageExceeded, MarketFilters.SlippageExceeded(signal.Side, limit).Detail)
+                ? SignalDecision.Rejected(RejectionReason.SlippageExceeded, MarketFilters.SlippageExceeded(order.Side, order.LimitPrice ?? 0m).Detail)
                 : SignalDecision.Rejected(RejectionReason.VenueRejected, "The venue had no liquidity at the quote; nothing filled.");
         }
 
@@ -188,17 +211,22 @@ public sealed partial class VirtualAccountGrain(
             return SignalDecision.Rejected(RejectionReason.NoQuote, $"No quote for {signal.Symbol}: the exit cannot be priced.");
         }
 
-        var order = NewOrder(SignalOrderId(signal.SignalId), signal.Symbol, signal.Side,
+        var order = NewOrder(NextOrderId("ord"), signal.Symbol, signal.Side,
             Math.Min(signal.Quantity, closable), OrderPurpose.Signal, TimeInForce.GoodTillCancelled, limitPrice: null, reduceOnly: true, positionId: null);
-        var tradesBefore = _turnRealizedPnl;
+        order.SignalId = signal.SignalId;
         await SendOrderAsync(order);
+        return ExitDecision(order);
+    }
+
+    private static SignalDecision ExitDecision(AccountOrder order)
+    {
         if (order.Status == OrderStatus.Rejected)
         {
             return SignalDecision.Rejected(RejectionReason.VenueRejected, order.History[^1].Note ?? "The venue rejected the order.");
         }
 
         return new SignalDecision(SignalStatus.Accepted, OrderId: order.OrderId, FilledQuantity: order.FilledQuantity,
-            AveragePrice: order.AveragePrice, RealizedPnl: _turnRealizedPnl - tradesBefore,
+            AveragePrice: order.AveragePrice, RealizedPnl: order.RealizedPnl,
             Detail: order.IsTerminal ? null : $"{order.Remaining} still working until the position is flat.");
     }
 
@@ -238,8 +266,14 @@ public sealed partial class VirtualAccountGrain(
             Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt, Account.LastReconciledAt, Account.ReconciliationRepairs);
     }
 
-    /// <summary>Order ids derive from the signal id, so a retried signal can never create a second venue order.</summary>
-    private static string SignalOrderId(string signalId) => $"sig-{signalId}";
+    /// <summary>
+    /// Order ids are the account's own sequence, so an id is never reused, even for a signal id sent again long after
+    /// it left the history; retries of a signal find its order through <see cref="AccountOrder.SignalId"/>.
+    /// </summary>
+    private string NextOrderId(string prefix) => $"{prefix}-{Account.NextOrderNumber++}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} resumes signal {SignalId} from its existing order {OrderId}")]
+    private partial void LogResumingOrder(string accountId, string signalId, string orderId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} created with balance {InitialBalance}")]
     private partial void LogAccountCreated(string accountId, decimal initialBalance);

@@ -50,8 +50,17 @@ public sealed class VirtualAccountState
 
     public string? ActiveSymbol => Positions.Count == 0 ? null : Positions[0].Symbol;
 
+    /// <summary>
+    /// Exposure as the entry rules see it: open positions plus entries still in flight (sent, no position yet,
+    /// e.g. a lost fill report), so an unconfirmed entry can't let a second one past the symbol, cap or funds checks.
+    /// </summary>
     public IReadOnlyList<OpenPosition> OpenPositions() =>
-        Positions.Select(p => new OpenPosition(p.Symbol, p.Side, p.Quantity, p.EntryPrice)).ToList();
+        Positions.Select(p => new OpenPosition(p.Symbol, p.Side, p.Quantity, p.EntryPrice))
+            .Concat(Orders
+                .Where(o => o.Purpose == OrderPurpose.Entry && !o.IsTerminal && Positions.All(p => p.PositionId != o.PositionId))
+                .Select(o => new OpenPosition(o.Symbol, o.Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short,
+                    o.Remaining, o.LimitPrice ?? 0m)))
+            .ToList();
 }
 
 [GenerateSerializer, Alias("trading.PositionState")]
@@ -73,6 +82,9 @@ public sealed class PositionState
     /// <summary>The working reduce-only order closing this position (stop, trailing stop, flatten), if any.</summary>
     [Id(10)] public string? ExitOrderId { get; set; }
     [Id(11)] public decimal StopLossPercent { get; set; }
+
+    /// <summary>PnL realized so far by partial closes; the position counts as one win or loss when it is flat.</summary>
+    [Id(12)] public decimal RealizedPnl { get; set; }
 
     public decimal SignedQuantity => Side == PositionSide.Long ? Quantity : -Quantity;
 }

@@ -19,7 +19,17 @@ public sealed partial class KillSwitchGrain(
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
     ILogger<KillSwitchGrain> logger) : Grain, IKillSwitchGrain
 {
-    public Task<KillSwitchStatus> GetStatusAsync() => Task.FromResult(Current);
+    private KillSwitchGrainState? _committed;
+    private bool _pending;
+
+    /// <summary>Interleaves with a write in progress, so it answers from the last stored state, not the one being written.</summary>
+    public Task<KillSwitchStatus> GetStatusAsync() => Task.FromResult(_pending && _committed is not null ? ToStatus(_committed) : Current);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _committed = state.State;
+        return Task.CompletedTask;
+    }
 
     public async Task<KillSwitchStatus> SetStateAsync(KillSwitchState newState, string? reason)
     {
@@ -28,10 +38,31 @@ public sealed partial class KillSwitchGrain(
             throw new ArgumentOutOfRangeException(nameof(newState), newState, "Unknown kill-switch state.");
         }
 
-        state.State.State = newState;
-        state.State.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        state.State.ChangedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        // The live state changes only once the new one is stored: a failed write leaves the old state in force,
+        // so nobody trades (or stops trading) on a switch position the operator was told did not take.
+        var previous = state.State;
+        state.State = new KillSwitchGrainState
+        {
+            State = newState,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            ChangedAt = clock.GetUtcNow(),
+        };
+        _pending = true;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+        finally
+        {
+            _pending = false;
+        }
+
+        _committed = state.State;
         LogChanged(newState, state.State.Reason);
         return Current;
     }
@@ -61,7 +92,9 @@ public sealed partial class KillSwitchGrain(
         return result;
     }
 
-    private KillSwitchStatus Current => new(state.State.State, state.State.Reason, state.State.ChangedAt);
+    private KillSwitchStatus Current => ToStatus(state.State);
+
+    private static KillSwitchStatus ToStatus(KillSwitchGrainState s) => new(s.State, s.Reason, s.ChangedAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Flatten: {Accounts} accounts, {Positions} positions closing, {Failed} accounts failed")]
     private partial void LogFlattened(int accounts, int positions, int failed);

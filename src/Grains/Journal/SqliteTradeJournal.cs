@@ -25,14 +25,14 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
             var o = e.Order;
             await ExecuteAsync(connection, transaction, """
                 INSERT OR IGNORE INTO journal_order_events
-                    (account_id, order_id, seq, symbol, side, quantity, limit_price, reduce_only, purpose, position_id,
+                    (account_id, order_id, seq, symbol, side, quantity, limit_price, reduce_only, purpose, position_id, signal_id,
                      status, filled_quantity, average_price, note, created_at, at)
-                VALUES ($account, $order, $seq, $symbol, $side, $quantity, $limit, $reduceOnly, $purpose, $position,
+                VALUES ($account, $order, $seq, $symbol, $side, $quantity, $limit, $reduceOnly, $purpose, $position, $signal,
                         $status, $filled, $average, $note, $created, $at);
                 """, cancellationToken,
                 ("$account", e.AccountId), ("$order", o.OrderId), ("$seq", e.Seq), ("$symbol", o.Symbol), ("$side", Name(o.Side)),
                 ("$quantity", Number(o.Quantity)), ("$limit", Number(o.LimitPrice)), ("$reduceOnly", o.ReduceOnly ? 1 : 0),
-                ("$purpose", Name(o.Purpose)), ("$position", o.PositionId), ("$status", Name(o.Status)),
+                ("$purpose", Name(o.Purpose)), ("$position", o.PositionId), ("$signal", o.SignalId), ("$status", Name(o.Status)),
                 ("$filled", Number(o.FilledQuantity)), ("$average", Number(o.AveragePrice)), ("$note", e.Note),
                 ("$created", Time(o.CreatedAt)), ("$at", Time(e.At)));
         }
@@ -76,7 +76,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
                 ORDER BY created_at DESC, first_row DESC
                 LIMIT $limit OFFSET $offset)
             SELECT e.order_id, e.seq, e.symbol, e.side, e.quantity, e.limit_price, e.reduce_only, e.purpose, e.position_id,
-                   e.status, e.filled_quantity, e.average_price, e.note, e.created_at, e.at
+                   e.status, e.filled_quantity, e.average_price, e.note, e.created_at, e.at, e.signal_id
             FROM journal_order_events e JOIN page p ON p.order_id = e.order_id
             WHERE e.account_id = $account
             ORDER BY p.created_at DESC, p.first_row DESC, e.seq;
@@ -109,7 +109,8 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
                     reader.IsDBNull(5) ? null : decimal.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
                     reader.GetInt64(6) == 1, Parse<OrderPurpose>(reader.GetString(7)), status,
                     DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture), at,
-                    reader.IsDBNull(8) ? null : reader.GetString(8));
+                    reader.IsDBNull(8) ? null : reader.GetString(8),
+                    reader.IsDBNull(15) ? null : reader.GetString(15));
             }
         }
 

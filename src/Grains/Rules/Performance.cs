@@ -9,6 +9,21 @@ public static class Performance
     /// </summary>
     public static PerformanceStats ApplyClosedTrade(
         PerformanceStats stats, decimal pnl, DateTimeOffset closedAt, decimal remainingUnrealizedPnl,
+        int cooldownAfterLosses, TimeSpan cooldownDuration) =>
+        CountOutcome(Realize(stats, pnl, remainingUnrealizedPnl), pnl, closedAt, cooldownAfterLosses, cooldownDuration);
+
+    /// <summary>Books realized PnL into the balance (every fill of an exit does this) and marks equity.</summary>
+    public static PerformanceStats Realize(PerformanceStats stats, decimal pnl, decimal remainingUnrealizedPnl)
+    {
+        var realized = stats with { Balance = stats.Balance + pnl, RealizedPnl = stats.RealizedPnl + pnl };
+        return Mark(realized, realized.Balance + remainingUnrealizedPnl);
+    }
+
+    /// <summary>
+    /// Counts one finished trade as a win or a loss (once per position, however many fills closed it): a loss
+    /// extends the streak, and the Nth consecutive loss starts a cooldown from <paramref name="closedAt"/> and resets the streak.
+    /// </summary>
+    public static PerformanceStats CountOutcome(PerformanceStats stats, decimal pnl, DateTimeOffset closedAt,
         int cooldownAfterLosses, TimeSpan cooldownDuration)
     {
         var isLoss = pnl < 0;
@@ -20,16 +35,13 @@ public static class Performance
             streak = 0;
         }
 
-        var realized = stats with
+        return stats with
         {
-            Balance = stats.Balance + pnl,
-            RealizedPnl = stats.RealizedPnl + pnl,
             Wins = stats.Wins + (isLoss ? 0 : 1),
             Losses = stats.Losses + (isLoss ? 1 : 0),
             ConsecutiveLosses = streak,
             CooldownUntil = cooldownUntil,
         };
-        return Mark(realized, realized.Balance + remainingUnrealizedPnl);
     }
 
     /// <summary>Raises the peak and the max drawdown for an equity observation.</summary>

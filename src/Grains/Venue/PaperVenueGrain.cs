@@ -25,6 +25,7 @@ public sealed partial class PaperVenueGrain(
     private const decimal BasisPoints = 10_000m;
     private const int TerminalOrdersKept = 500;
     private IGrainTimer? _stepTimer;
+    private bool _broken;
 
     private VenueOptions Venue => options.Value.Venue;
     private string AccountId => this.GetPrimaryKeyString();
@@ -75,7 +76,7 @@ public sealed partial class PaperVenueGrain(
         }
 
         Prune();
-        await state.WriteStateAsync();
+        await PersistAsync();
         EnsureStepping();
         LogOrderHandled(AccountId, order.ClientOrderId, order.Side, order.Quantity, order.Symbol, record.Status, record.Fills.Sum(f => f.Quantity));
 
@@ -103,7 +104,7 @@ public sealed partial class PaperVenueGrain(
 
         if (working.Count > 0)
         {
-            await state.WriteStateAsync();
+            await PersistAsync();
         }
 
         EnsureStepping();
@@ -114,8 +115,29 @@ public sealed partial class PaperVenueGrain(
     {
         var record = new VenueOrderRecord { Order = order, Status = OrderStatus.Rejected, RejectReason = reason, UpdatedAt = clock.GetUtcNow() };
         state.State.Orders[order.ClientOrderId] = record;
-        await state.WriteStateAsync();
+        await PersistAsync();
         return record.ToReport();
+    }
+
+    /// <summary>
+    /// The book is changed in memory before it is stored; if storing fails, this activation must not keep serving
+    /// (or reconciling against) fills that are not on disk, so it is dropped and the next call reloads the stored book.
+    /// </summary>
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            LogPersistFailed(ex, AccountId);
+            _stepTimer?.Dispose();
+            _stepTimer = null;
+            _broken = true;
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     /// <summary>One matching step of one order against a quote.</summary>
@@ -193,7 +215,7 @@ public sealed partial class PaperVenueGrain(
 
         if (changed.Count > 0)
         {
-            await state.WriteStateAsync();
+            await PersistAsync();
             foreach (var record in changed)
             {
                 Deliver(record.ToReport());
@@ -222,6 +244,11 @@ public sealed partial class PaperVenueGrain(
 
     private void EnsureStepping()
     {
+        if (_broken)
+        {
+            return;
+        }
+
         var working = state.State.Orders.Values.Any(o => o.IsWorking);
         if (working && _stepTimer is null)
         {
@@ -257,6 +284,9 @@ public sealed partial class PaperVenueGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Venue {AccountId} order {ClientOrderId} {Side} {Quantity} {Symbol}: {Status}, filled {Filled}")]
     private partial void LogOrderHandled(string accountId, string clientOrderId, OrderSide side, decimal quantity, string symbol, OrderStatus status, decimal filled);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Venue {AccountId} failed to store its book; deactivating to reload")]
+    private partial void LogPersistFailed(Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Venue {AccountId} lost order {ClientOrderId} in transit (fault injection)")]
     private partial void LogOrderLost(string accountId, string clientOrderId);

@@ -25,14 +25,15 @@ public sealed class JournalQueryTests(ClusterFixture fixture)
         var orders = await account.GetOrdersAsync(0, 4);
         Assert.NotNull(orders);
         Assert.Equal(6, orders.Total);
-        Assert.Equal(["sig-close-2", "sig-open-2", "sig-close-1", "sig-open-1"], orders.Items.Select(o => o.Order.OrderId));
+        Assert.Equal(["close-2", "open-2", "close-1", "open-1"], orders.Items.Select(o => o.Order.SignalId));
+        Assert.Equal(["ord-6", "ord-5", "ord-4", "ord-3"], orders.Items.Select(o => o.Order.OrderId));
         Assert.All(orders.Items, o => Assert.Equal(OrderStatus.Filled, o.Order.Status));
         Assert.Equal([OrderStatus.Pending, OrderStatus.Accepted, OrderStatus.Filled], orders.Items[0].History.Select(h => h.Status));
 
         var trades = await account.GetTradesAsync(1, 10);
         Assert.NotNull(trades);
         Assert.Equal(3, trades.Total);
-        Assert.Equal(["sig-close-1", "sig-close-0"], trades.Items.Select(t => t.OrderId));
+        Assert.Equal(["ord-4", "ord-2"], trades.Items.Select(t => t.OrderId));
 
         Assert.Null(await _trading.Client.Account(NewId("nobody")).GetTradesAsync(0, 10));
     }

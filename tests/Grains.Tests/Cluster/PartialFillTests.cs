@@ -44,7 +44,7 @@ public sealed class PartialFillTests(ClusterFixture fixture)
         AssertAccepted(close);
         Assert.Equal(3m, close.FilledQuantity);
         var flat = await FlatAsync(account);
-        Assert.Equal(4, flat.Wins); // 3 + 3 + 3 + 1: each partial close is a closed trade
+        Assert.Equal(1, flat.Wins); // four fills, one position: one win
         Assert.Equal(10m * (100.5m - 100.05m), flat.RealizedPnl);
 
         var trades = await fixture.Journal.GetTradesAsync(account.GetPrimaryKeyString(), 0, 10);

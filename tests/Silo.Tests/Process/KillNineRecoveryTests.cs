@@ -67,7 +67,7 @@ public sealed class KillNineRecoveryTests(ITestOutputHelper output) : IDisposabl
                 .EnumerateArray().Select(o => o.GetProperty("order")).ToList();
             Assert.Equal(2, orders.Count);
             var entry = Assert.Single(orders, o => o.String("purpose") == "entry");
-            Assert.Equal("sig-e1", entry.String("orderId"));
+            Assert.Equal("ord-1", entry.String("orderId"));
             Assert.Equal("filled", entry.String("status"));
             Assert.Equal(10m, entry.Decimal("filledQuantity"));
             var stop = Assert.Single(orders, o => o.String("purpose") == "stopLoss");
@@ -120,7 +120,7 @@ public sealed class KillNineRecoveryTests(ITestOutputHelper output) : IDisposabl
             var fills = await JournalFile.RowsAsync(DatabasePath,
                 "SELECT order_id, side, quantity, price FROM journal_fills WHERE account_id = $a;", ("$a", AccountId));
             var fill = Assert.Single(fills);
-            Assert.Equal("sig-e1", fill["order_id"]);
+            Assert.Equal("ord-1", fill["order_id"]);
             Assert.Equal("buy", fill["side"]);
             Assert.Equal(10m, decimal.Parse((string)fill["quantity"]!, System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(100m, decimal.Parse((string)fill["price"]!, System.Globalization.CultureInfo.InvariantCulture));
