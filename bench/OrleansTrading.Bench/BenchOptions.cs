@@ -10,42 +10,51 @@ public sealed record BenchOptions
 
         Usage: dotnet run -c Release --project bench/OrleansTrading.Bench -- [options]
 
-          --signals N            timed signals per scenario, split evenly over its accounts [4000]
+          --signals N            timed signals per scenario, split evenly over its accounts [1000]
           --accounts LIST        comma-separated account counts, one scenario each [1,8,64,200]
                                  (1 = one account writing sequentially; K = K accounts at once)
           --synchronous LEVEL    Normal | Full | both: Trading:Storage:Synchronous per run [both]
-          --history N            Trading:Governor:SignalHistorySize (decisions kept in each account's
-                                 state, so it sets the persisted payload size); 0 = engine default [16]
+          --history N            override Trading:Governor:SignalHistorySize (decisions kept in each
+                                 account's state, part of its row size); 0 = the engine's default [0]
           --warmup N             untimed signals on a separate account before each scenario, also used
-                                 to measure the writes per open/close the verification expects (min 2) [200]
+                                 to measure the writes per open/close the verification expects (min 4) [200]
           --repeat N             runs of every scenario (interleaved); the table shows the median run [3]
           --process-warmup N     signals of one untimed scenario before all others, so measured runs
-                                 use tiered-up JIT code; 0 = none [4000]
+                                 use tiered-up JIT code; 0 = none [500]
+          --control X            on | off: for K > 1 also run the same K accounts one at a time (one
+                                 signal in flight), the same work as the concurrent run [on]
           --storage-baseline X   on | off: also time the same writes without Orleans (the engine's data
                                  source and write query, same row size, K writers) [on]
+          --baseline-bytes N     row size for every storage-only run; 0 = each scenario's measured
+                                 account-row size [0]
           --keep                 keep the temp database files (their paths are printed)
           -h, --help             show this help
 
-        Exit code: 0 when every signal was answered without an exception, accepted, and every account's
-        row is on disk with the expected Version; 1 otherwise; 2 for bad options.
+        Exit code: 0 when every signal was answered without an exception and accepted, and every account's
+        row is on disk with (at least) the Version its signals imply; 1 otherwise; 2 for bad options.
         """;
 
-    public int Signals { get; init; } = 4000;
+    public int Signals { get; init; } = 1000;
 
     public IReadOnlyList<int> AccountCounts { get; init; } = [1, 8, 64, 200];
 
     public IReadOnlyList<string> SynchronousLevels { get; init; } = ["Normal", "Full"];
 
     /// <summary>0 keeps the engine's default.</summary>
-    public int History { get; init; } = 16;
+    public int History { get; init; }
 
     public int Warmup { get; init; } = 200;
 
     public int Repeat { get; init; } = 3;
 
-    public int ProcessWarmup { get; init; } = 4000;
+    public int ProcessWarmup { get; init; } = 500;
+
+    public bool Control { get; init; } = true;
 
     public bool StorageBaseline { get; init; } = true;
+
+    /// <summary>0 = each scenario's measured account-row size.</summary>
+    public int BaselineBytes { get; init; }
 
     public bool Keep { get; init; }
 
@@ -76,10 +85,12 @@ public sealed record BenchOptions
                     "-h" or "--help" => options with { Help = true },
                     "--keep" => options with { Keep = true },
                     "--signals" => options with { Signals = PositiveInt(arg, Value()) },
-                    "--warmup" => options with { Warmup = AtLeast(arg, Value(), 2) },
+                    "--warmup" => options with { Warmup = AtLeast(arg, Value(), 4) },
                     "--repeat" => options with { Repeat = PositiveInt(arg, Value()) },
                     "--process-warmup" => options with { ProcessWarmup = NonNegativeInt(arg, Value()) },
+                    "--control" => options with { Control = OnOff(arg, Value()) },
                     "--storage-baseline" => options with { StorageBaseline = OnOff(arg, Value()) },
+                    "--baseline-bytes" => options with { BaselineBytes = NonNegativeInt(arg, Value()) },
                     "--history" => options with { History = NonNegativeInt(arg, Value()) },
                     "--accounts" => options with
                     {
@@ -103,9 +114,9 @@ public sealed record BenchOptions
             return null;
         }
 
-        if (options.AccountCounts.Any(a => a > options.Signals))
+        if (options.AccountCounts.Any(a => 2 * a > options.Signals))
         {
-            error = "--signals must be at least the largest account count (every account sends at least one signal).";
+            error = "--signals must be at least twice the largest account count (every account opens and closes at least once).";
             return null;
         }
 

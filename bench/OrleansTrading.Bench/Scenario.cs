@@ -7,10 +7,12 @@ namespace OrleansTrading.Bench;
 public sealed record ScenarioResult(
     string Synchronous,
     int Accounts,
+    bool OneAtATime,
     int Signals,
     TimeSpan Elapsed,
     long Writes,
     WriteProfile Profile,
+    ProcessCost Cost,
     double P50Ms,
     double P99Ms,
     double MaxMs,
@@ -28,6 +30,13 @@ public sealed record ScenarioResult(
     public bool Passed => Failures == 0 && Rejected == 0 && Storage.AllMatch;
 }
 
+/// <summary>
+/// What the whole process (silo, client and SQLite, all in one) spent during the timed run: CPU time over all cores,
+/// garbage collections by generation, and time the GC paused the process. (Not allocated bytes: under server GC's
+/// dynamic heap count, GC.GetTotalAllocatedBytes is not monotonic in .NET 10 and gave negative deltas here.)
+/// </summary>
+public sealed record ProcessCost(TimeSpan Cpu, int Gen0, int Gen1, int Gen2, TimeSpan GcPause);
+
 /// <summary>Version of an account row after its create, and how much each open and each close adds to it (measured).</summary>
 public sealed record WriteProfile(long AfterCreate, long PerOpen, long PerClose)
 {
@@ -37,7 +46,9 @@ public sealed record WriteProfile(long AfterCreate, long PerOpen, long PerClose)
 
 /// <summary>
 /// One scenario on a fresh silo and database: <c>accounts</c> virtual accounts, each sending its share of the signals
-/// one after another (open, close, open, ...), all accounts at once. Every signal is one persisted grain write.
+/// one after another (open, close, open, ...). Normally all accounts run at once; <c>oneAtATime</c> is the control:
+/// the same accounts and signals, one account after another, so exactly one signal is in flight at any time.
+/// Every acknowledged signal has been persisted (journal and grain state) before it is answered.
 /// </summary>
 public static class Scenario
 {
@@ -47,7 +58,7 @@ public static class Scenario
     private const decimal Price = 100m;
     private const decimal InitialBalance = 1_000_000m;
 
-    public static async Task<ScenarioResult> RunAsync(string synchronous, int accounts, BenchOptions options)
+    public static async Task<ScenarioResult> RunAsync(string synchronous, int accounts, bool oneAtATime, BenchOptions options)
     {
         await using var silo = await BenchSilo.StartAsync(synchronous, options.History, options.Keep);
         if (options.Keep)
@@ -74,9 +85,31 @@ public static class Scenario
         var warningsBefore = silo.Warnings.Total;
         var writesBefore = StorageVerifier.TotalWrites(silo.DatabasePath);
 
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var gcPauseBefore = GC.GetTotalPauseDuration();
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(ids.Select((id, i) => SendAsync(client.Account(id), id, 0, shares[i], latencies[i], problems)));
+        if (oneAtATime)
+        {
+            for (var i = 0; i < ids.Length; i++)
+            {
+                await SendAsync(client.Account(ids[i]), ids[i], 0, shares[i], latencies[i], problems);
+            }
+        }
+        else
+        {
+            await Task.WhenAll(ids.Select((id, i) => SendAsync(client.Account(id), id, 0, shares[i], latencies[i], problems)));
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(started);
+        process.Refresh();
+        var cost = new ProcessCost(
+            process.TotalProcessorTime - cpuBefore,
+            GC.CollectionCount(0) - collectionsBefore[0],
+            GC.CollectionCount(1) - collectionsBefore[1],
+            GC.CollectionCount(2) - collectionsBefore[2],
+            GC.GetTotalPauseDuration() - gcPauseBefore);
         var warnings = silo.Warnings.Total - warningsBefore;
 
         // Read the file only after the silo has stopped: what is there is what a restart would load.
@@ -87,28 +120,33 @@ public static class Scenario
         var storage = StorageVerifier.Verify(silo.DatabasePath, AccountPrefix, expected);
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new ScenarioResult(synchronous, accounts, options.Signals, elapsed, writes, profile,
+        return new ScenarioResult(synchronous, accounts, oneAtATime, options.Signals, elapsed, writes, profile, cost,
             Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : ToMs(all[^1]),
             problems.Failures, problems.Rejected, storage, warnings, problems.First ?? storage.FirstMismatch);
     }
 
     /// <summary>
-    /// Creates the warm-up account and sends it <paramref name="count"/> (at least 2) signals, reading its row's Version
-    /// after the create, the first open and the first close.
+    /// Creates the warm-up account and sends it <paramref name="count"/> (at least 4) signals, reading its row's Version
+    /// after the create and after each of the first two opens and closes. The smaller delta of each pair is the one
+    /// the signal made: a reminder may add a write between two reads, but not to both.
     /// </summary>
     private static async Task<WriteProfile> WarmUpAsync(IClusterClient client, string databasePath, int count, Problems problems)
     {
         const string id = "bench-warmup";
         var account = client.Account(id);
         await CreateAsync(client, id, problems);
-        var created = StorageVerifier.AccountVersion(databasePath, id) ?? 0;
-        await SendAsync(account, id, 0, 1, new long[1], problems);
-        var opened = StorageVerifier.AccountVersion(databasePath, id) ?? 0;
-        await SendAsync(account, id, 1, 1, new long[1], problems);
-        var closed = StorageVerifier.AccountVersion(databasePath, id) ?? 0;
-        await SendAsync(account, id, 2, count - 2, new long[count - 2], problems);
+        var versions = new List<long> { StorageVerifier.AccountVersion(databasePath, id) ?? 0 };
+        for (var i = 0; i < 4; i++)
+        {
+            await SendAsync(account, id, i, 1, new long[1], problems);
+            versions.Add(StorageVerifier.AccountVersion(databasePath, id) ?? 0);
+        }
 
-        var profile = new WriteProfile(created, opened - created, closed - opened);
+        await SendAsync(account, id, 4, count - 4, new long[count - 4], problems);
+
+        var profile = new WriteProfile(versions[0],
+            Math.Min(versions[1] - versions[0], versions[3] - versions[2]),
+            Math.Min(versions[2] - versions[1], versions[4] - versions[3]));
         if (profile.AfterCreate < 1 || profile.PerOpen < 1 || profile.PerClose < 1)
         {
             problems.Fail($"warm-up: an acknowledged create/open/close did not write the account row ({profile})");
@@ -162,9 +200,18 @@ public static class Scenario
         }
     }
 
-    /// <summary>Splits <paramref name="total"/> as evenly as possible; the first accounts take the remainder.</summary>
-    private static int[] Split(int total, int parts) =>
-        [.. Enumerable.Range(0, parts).Select(i => total / parts + (i < total % parts ? 1 : 0))];
+    /// <summary>
+    /// Splits <paramref name="total"/> signals as evenly as possible in whole open/close round trips, so every account
+    /// ends flat: an account left holding a position keeps the engine's reconciliation reminder and stop-loss timer
+    /// busy while the others are still measured. Only an odd total leaves the first account one open.
+    /// </summary>
+    private static int[] Split(int total, int parts)
+    {
+        var roundTrips = total / 2;
+        var shares = Enumerable.Range(0, parts).Select(i => 2 * (roundTrips / parts + (i < roundTrips % parts ? 1 : 0))).ToArray();
+        shares[0] += total % 2;
+        return shares;
+    }
 
     /// <summary>Nearest-rank percentile of sorted Stopwatch ticks, in milliseconds.</summary>
     private static double Percentile(long[] sorted, double p) =>
@@ -198,22 +245,36 @@ public static class Scenario
     }
 }
 
-/// <summary>Every run of one scenario; the table reports the median run by throughput and the range.</summary>
-public sealed record ScenarioSummary(IReadOnlyList<ScenarioResult> Runs)
+/// <summary>
+/// Every run of one scenario (accounts at once) and of its one-at-a-time control; the table reports the median run by
+/// throughput and the range.
+/// </summary>
+public sealed record ScenarioSummary(IReadOnlyList<ScenarioResult> Runs, IReadOnlyList<ScenarioResult> Controls)
 {
-    public ScenarioResult Median => Runs.OrderBy(r => r.SignalsPerSecond).ElementAt((Runs.Count - 1) / 2);
+    public ScenarioResult Median => MedianOf(Runs)!;
+
+    public ScenarioResult? ControlMedian => MedianOf(Controls);
 
     public double MinSignalsPerSecond => Runs.Min(r => r.SignalsPerSecond);
 
     public double MaxSignalsPerSecond => Runs.Max(r => r.SignalsPerSecond);
 
-    public int Failures => Runs.Sum(r => r.Failures);
+    private IEnumerable<ScenarioResult> All => Runs.Concat(Controls);
 
-    public int Rejected => Runs.Sum(r => r.Rejected);
+    public int Failures => All.Sum(r => r.Failures);
 
-    public int RowsExpected => Runs.Sum(r => r.Storage.Expected);
+    public int Rejected => All.Sum(r => r.Rejected);
 
-    public int RowsMatching => Runs.Sum(r => r.Storage.Matching);
+    public int RowsExpected => All.Sum(r => r.Storage.Expected);
 
-    public int Warnings => Runs.Sum(r => r.Warnings);
+    public int RowsMatching => All.Sum(r => r.Storage.Matching);
+
+    public long BackgroundWrites => All.Sum(r => r.Storage.BackgroundWrites);
+
+    public int Warnings => All.Sum(r => r.Warnings);
+
+    public bool Passed => All.All(r => r.Passed);
+
+    private static ScenarioResult? MedianOf(IReadOnlyList<ScenarioResult> runs) =>
+        runs.Count == 0 ? null : runs.OrderBy(r => r.SignalsPerSecond).ElementAt((runs.Count - 1) / 2);
 }

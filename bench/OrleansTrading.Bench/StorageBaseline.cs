@@ -61,8 +61,8 @@ public static class StorageBaseline
                     }
                     catch (Exception)
                     {
-                        // Any exception is a failed write; the row's Version is re-read by nothing, so the next
-                        // write of this writer fails too and the failure count shows it.
+                        // Any exception counts as a failed write. The expected Version is then stale, so this
+                        // writer's later writes fail too: a fault shows up as many failures, never as none.
                         Interlocked.Increment(ref failures);
                     }
 

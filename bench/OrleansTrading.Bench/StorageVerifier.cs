@@ -3,7 +3,11 @@ using Microsoft.Data.Sqlite;
 namespace OrleansTrading.Bench;
 
 /// <summary>What the database file holds for the scenario's accounts.</summary>
-public sealed record StorageVerification(int Expected, int Matching, double AveragePayloadBytes, string? FirstMismatch)
+/// <param name="AveragePayloadBytes">Mean size of the accounts' own rows.</param>
+/// <param name="StateBytesPerAccount">Mean stored bytes per account over every grain keyed by its id (account, venue, ...).</param>
+/// <param name="BackgroundWrites">Account-row writes beyond those of the signals (the engine's own timers and reminders).</param>
+public sealed record StorageVerification(
+    int Expected, int Matching, double AveragePayloadBytes, double StateBytesPerAccount, long BackgroundWrites, string? FirstMismatch)
 {
     public bool AllMatch => Expected == Matching && FirstMismatch is null;
 }
@@ -11,7 +15,9 @@ public sealed record StorageVerification(int Expected, int Matching, double Aver
 /// <summary>
 /// Reads the <c>OrleansStorage</c> table directly (read-only, outside Orleans; WAL lets it read while the silo
 /// writes). Every write of a grain's state adds 1 to its row's Version (an insert starts at 1), so Versions count
-/// persisted writes: an account's row must hold exactly the Version its acknowledged signals imply.
+/// persisted writes: an account's row must hold at least the Version its acknowledged signals imply. More is allowed
+/// and counted: the engine's reconciliation reminder (every 5-10 s, not configurable beyond that) also writes the
+/// account while it has open positions or orders.
 /// </summary>
 public static class StorageVerifier
 {
@@ -72,15 +78,17 @@ public static class StorageVerifier
         }
 
         var matching = 0;
+        var background = 0L;
         string? firstMismatch = null;
         foreach (var (id, expected) in expectedVersions)
         {
             string? problem = found.TryGetValue(id, out var rows)
-                ? rows.Count != 1 ? $"{rows.Count} rows" : rows[0].Version != expected ? $"Version {rows[0].Version}, expected {expected}" : null
+                ? rows.Count != 1 ? $"{rows.Count} rows" : rows[0].Version < expected ? $"Version {rows[0].Version}, expected at least {expected}" : null
                 : "no row";
             if (problem is null)
             {
                 matching++;
+                background += rows![0].Version - expected;
             }
             else
             {
@@ -95,7 +103,22 @@ public static class StorageVerifier
         }
 
         var payloads = found.Values.SelectMany(r => r).Select(r => (double)r.Bytes).ToList();
-        return new StorageVerification(expectedVersions.Count, matching, payloads.Count == 0 ? 0 : payloads.Average(), firstMismatch);
+        return new StorageVerification(expectedVersions.Count, matching, payloads.Count == 0 ? 0 : payloads.Average(),
+            StoredBytes(databasePath, accountPrefix) / Math.Max(1.0, expectedVersions.Count), background, firstMismatch);
+    }
+
+    /// <summary>Payload bytes of every grain whose key starts with the prefix, whatever its type.</summary>
+    private static long StoredBytes(string databasePath, string accountPrefix)
+    {
+        using var connection = Open(databasePath);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COALESCE(SUM(length(PayloadBinary)), 0) FROM OrleansStorage
+            WHERE ServiceId = $serviceId AND GrainIdExtensionString LIKE $prefix
+            """;
+        command.Parameters.AddWithValue("$serviceId", BenchSilo.ServiceId);
+        command.Parameters.AddWithValue("$prefix", accountPrefix + "%");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static SqliteConnection Open(string databasePath)
