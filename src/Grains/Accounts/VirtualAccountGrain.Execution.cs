@@ -37,7 +37,8 @@ public sealed partial class VirtualAccountGrain
 
     /// <summary>
     /// Records the order as pending and persists it before the venue sees it, so a crash at any point leaves an
-    /// order that reconciliation can settle; then sends it and applies whatever the venue answered.
+    /// order that reconciliation can settle; then sends it and applies whatever the venue answered. The caller
+    /// persists that answer together with the rest of its turn (one write, not two).
     /// </summary>
     private async Task SendOrderAsync(AccountOrder order)
     {
@@ -67,7 +68,6 @@ public sealed partial class VirtualAccountGrain
         }
 
         ApplyReport(order, report);
-        await PersistAsync();
     }
 
     /// <summary>Applies a venue report to a known order: new fills once each, then the venue's status.</summary>

@@ -101,9 +101,15 @@ public sealed partial class VirtualAccountGrain
         }
 
         var closing = Account.Positions.Count;
-        foreach (var position in Account.Positions.Where(p => p.ExitOrderId is null).ToList())
+        var unprotected = Account.Positions.Where(p => p.ExitOrderId is null).ToList();
+        foreach (var position in unprotected)
         {
             await SendExitAsync(position, OrderPurpose.Flatten);
+        }
+
+        if (unprotected.Count > 0)
+        {
+            await PersistAsync();
         }
 
         await EnsureProtectionAsync();
@@ -115,14 +121,14 @@ public sealed partial class VirtualAccountGrain
     {
         Account.Stats = Performance.Mark(Account.Stats, Account.Balance + Account.Positions
             .Where(p => p.Symbol == quote.Symbol).Sum(p => Pnl.Of(p.Side, p.EntryPrice, StopLoss.ExitPrice(p.Side, quote), p.Quantity)));
-        var ratcheted = false;
+        var changed = false;
         foreach (var position in Account.Positions.Where(p => p.Symbol == quote.Symbol && p.ExitOrderId is null).ToList())
         {
             if (position.TrailingStopPercent is { } trail)
             {
                 var best = position.Side == PositionSide.Long ? Math.Max(position.BestPrice, quote.Bid) : Math.Min(position.BestPrice, quote.Ask);
                 var stop = StopLoss.Trail(position.Side, position.StopLossPrice, best, trail);
-                ratcheted |= best != position.BestPrice || stop != position.StopLossPrice;
+                changed |= best != position.BestPrice || stop != position.StopLossPrice;
                 position.BestPrice = best;
                 position.StopLossPrice = stop;
             }
@@ -132,11 +138,11 @@ public sealed partial class VirtualAccountGrain
                 var purpose = position.TrailingStopPercent is null ? OrderPurpose.StopLoss : OrderPurpose.TrailingStop;
                 LogStopTriggered(AccountId, position.PositionId, position.Symbol, position.StopLossPrice, quote.Bid, quote.Ask, purpose);
                 await SendExitAsync(position, purpose);
-                ratcheted = false;
+                changed = true;
             }
         }
 
-        if (ratcheted)
+        if (changed)
         {
             await PersistAsync();
         }
