@@ -152,6 +152,74 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Position_changed_at_the_venue_behind_the_accounts_back_is_set_to_the_venues()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var id = account.GetPrimaryKeyString();
+        var symbol = NewId("RP");
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+        AssertAccepted(await _trading.OpenAsync(account, symbol, quantity: 10m));
+
+        // Someone sells 4 directly at the venue (a manual trade at the broker): the account never hears of it.
+        var venue = _trading.Client.GetGrain<IPaperVenueGrain>(id);
+        await venue.SubmitAsync(new Abstractions.Venue.VenueOrder(id, "manual-1", symbol, OrderSide.Sell, 4m, null, true,
+            Abstractions.Venue.TimeInForce.ImmediateOrCancel));
+
+        Assert.Equal(1, await Feed(account).ReconcileAsync());
+        Assert.Equal(6m, Assert.Single((await account.GetSnapshotAsync())!.Positions).Quantity);
+        await AssertSecondRunChangesNothingAsync(account);
+    }
+
+    [Fact]
+    public async Task Position_the_venue_holds_but_the_account_does_not_is_adopted_at_a_real_price_with_a_stop()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var id = account.GetPrimaryKeyString();
+        var symbol = NewId("RA");
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+        await _trading.Client.GetGrain<IPaperVenueGrain>(id).SubmitAsync(new Abstractions.Venue.VenueOrder(id, "manual-2", symbol,
+            OrderSide.Buy, 5m, null, false, Abstractions.Venue.TimeInForce.ImmediateOrCancel));
+
+        Assert.Equal(1, await Feed(account).ReconcileAsync());
+
+        var position = Assert.Single((await account.GetSnapshotAsync())!.Positions);
+        Assert.Equal(5m, position.Quantity);
+        Assert.Equal(PositionSide.Long, position.Side);
+        Assert.Equal(100.025m, position.EntryPrice);
+        Assert.Equal(100.025m * 0.98m, position.StopLossPrice);
+        await AssertSecondRunChangesNothingAsync(account);
+    }
+
+    [Fact]
+    public async Task Venue_rejection_fault_rejects_the_entry_as_venueRejected()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var symbol = NewId("VR");
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+
+        var decision = await WithFaultAsync(f => f.RejectOrderRate = 1, () => _trading.OpenAsync(account, symbol));
+
+        AssertRejected(decision, RejectionReason.VenueRejected);
+        Assert.Empty((await account.GetSnapshotAsync())!.Positions);
+        var order = (await fixture.Journal.GetOrdersAsync(account.GetPrimaryKeyString(), 0, 1)).Items.Single();
+        Assert.Equal(OrderStatus.Rejected, order.Order.Status);
+    }
+
+    [Fact]
+    public async Task Venue_latency_fault_delays_the_fill_but_not_its_outcome()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var symbol = NewId("VL");
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var decision = await WithFaultAsync(f => f.ExtraLatency = TimeSpan.FromMilliseconds(300), () => _trading.OpenAsync(account, symbol));
+
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(300), $"answered after {started.Elapsed.TotalMilliseconds} ms");
+        Assert.Equal(10m, decision.FilledQuantity);
+    }
+
+    [Fact]
     public async Task Account_holds_a_reminder_only_while_something_is_open()
     {
         var account = await _trading.CreateAccountAsync();
