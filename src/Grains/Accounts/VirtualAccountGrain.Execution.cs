@@ -49,6 +49,9 @@ public sealed partial class VirtualAccountGrain
 
         Account.Orders.Add(order);
         await PersistAsync();
+        // Arm reconciliation before the venue sees the order: if this turn dies after the venue fills, the
+        // reminder still revives the account, which then learns the fill and protects the position.
+        await EnsureProtectionAsync();
         await ResendAsync(order);
     }
 
@@ -172,18 +175,7 @@ public sealed partial class VirtualAccountGrain
 
             var closed = Math.Min(remaining, position.Quantity);
             remaining -= closed;
-            position.Quantity -= closed;
-            if (position.Quantity == 0)
-            {
-                Account.Positions.Remove(position);
-            }
-
-            RecordTrade(order, fill, position, closed);
-            if (position.Quantity == 0)
-            {
-                Account.Stats = Performance.CountOutcome(Account.Stats, position.RealizedPnl, fill.At,
-                    Options.Governor.CooldownAfterLosses, Options.Governor.CooldownDuration);
-            }
+            order.RealizedPnl += ClosePart(position, closed, fill.Price, fill.At, order.Purpose, order.OrderId, $"{fill.FillId}-{position.PositionId}");
         }
 
         if (remaining > 0)
@@ -192,17 +184,33 @@ public sealed partial class VirtualAccountGrain
         }
     }
 
-    private void RecordTrade(AccountOrder order, VenueFill fill, PositionState position, decimal quantity)
+    /// <summary>
+    /// Closes part or all of a position at a price: books the PnL into the balance, journals the trade, and counts
+    /// the position as one win or loss (on its total PnL) once it is flat. Returns the PnL of this part.
+    /// </summary>
+    private decimal ClosePart(PositionState position, decimal quantity, decimal price, DateTimeOffset at, OrderPurpose reason,
+        string orderId, string tradeId)
     {
-        var pnl = Pnl.Of(position.Side, position.EntryPrice, fill.Price, quantity);
-        order.RealizedPnl += pnl;
-        var unrealizedRest = Account.Positions.Where(p => p.Symbol == fill.Symbol)
-            .Sum(p => Pnl.Of(p.Side, p.EntryPrice, fill.Price, p.Quantity));
+        var pnl = Pnl.Of(position.Side, position.EntryPrice, price, quantity);
+        position.Quantity -= quantity;
         position.RealizedPnl += pnl;
+        if (position.Quantity == 0)
+        {
+            Account.Positions.Remove(position);
+        }
+
+        var unrealizedRest = Account.Positions.Where(p => p.Symbol == position.Symbol).Sum(p => Pnl.Of(p.Side, p.EntryPrice, price, p.Quantity));
         Account.Stats = Performance.Realize(Account.Stats, pnl, unrealizedRest);
-        _unjournaledTrades.Add(new TradeRecord($"{fill.FillId}-{position.PositionId}", AccountId, position.PositionId, position.Symbol,
-            position.Side, quantity, position.EntryPrice, fill.Price, pnl, order.Purpose, order.OrderId, position.OpenedAt, fill.At));
-        LogTradeClosed(AccountId, position.PositionId, position.Symbol, quantity, position.EntryPrice, fill.Price, pnl, order.Purpose);
+        _unjournaledTrades.Add(new TradeRecord(tradeId, AccountId, position.PositionId, position.Symbol,
+            position.Side, quantity, position.EntryPrice, price, pnl, reason, orderId, position.OpenedAt, at));
+        LogTradeClosed(AccountId, position.PositionId, position.Symbol, quantity, position.EntryPrice, price, pnl, reason);
+        if (position.Quantity == 0)
+        {
+            Account.Stats = Performance.CountOutcome(Account.Stats, position.RealizedPnl, at,
+                Options.Governor.CooldownAfterLosses, Options.Governor.CooldownDuration);
+        }
+
+        return pnl;
     }
 
     /// <summary>A finished exit order no longer protects its position: a new stop may fire for what is left.</summary>

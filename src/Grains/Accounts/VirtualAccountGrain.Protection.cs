@@ -166,26 +166,25 @@ public sealed partial class VirtualAccountGrain
         await SendOrderAsync(order);
     }
 
-    /// <summary>Sets each symbol's net position to the venue's, the source of truth for what is held.</summary>
+    /// <summary>
+    /// Sets each symbol's net position to the venue's, the source of truth for what is held. Quantity the venue no
+    /// longer holds is closed as a <c>reconciliation</c> trade; quantity only the venue holds is adopted. Both need a
+    /// real price (the quote, else the venue's last fill): without one the repair waits for the next tick.
+    /// </summary>
     private async Task<int> AlignPositionsAsync(VenueAccountReport report, DateTimeOffset now)
     {
-        var venuePositions = report.NetPositions;
         var repairs = 0;
-        var symbols = venuePositions.Keys.Concat(Account.Positions.Select(p => p.Symbol)).Distinct(StringComparer.Ordinal).ToList();
+        var symbols = report.NetPositions.Keys.Concat(Account.Positions.Select(p => p.Symbol)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var symbol in symbols)
         {
-            var target = venuePositions.GetValueOrDefault(symbol);
+            var target = report.NetPositions.GetValueOrDefault(symbol);
             var held = Account.Positions.Where(p => p.Symbol == symbol).Sum(p => p.SignedQuantity);
             if (target == held)
             {
                 continue;
             }
 
-            var sameSide = held != 0 && target != 0 && Math.Sign(held) == Math.Sign(target);
-            var growing = target != 0 && !(sameSide && Math.Abs(target) < Math.Abs(held));
-            // A position added here needs a real price for its PnL and its stop: the quote, else the venue's last fill.
-            var price = growing ? await RepairPriceAsync(symbol, report) : null;
-            if (growing && price is null)
+            if (await RepairPriceAsync(symbol, report) is not { } price)
             {
                 LogPositionUnpriced(AccountId, symbol, held, target);
                 continue;
@@ -193,51 +192,54 @@ public sealed partial class VirtualAccountGrain
 
             LogPositionMismatch(AccountId, symbol, held, target);
             repairs++;
-            if (sameSide && Math.Abs(target) < Math.Abs(held))
+            var sameSide = held != 0 && target != 0 && Math.Sign(held) == Math.Sign(target);
+            var excess = held == 0 ? 0m : sameSide ? Math.Max(0m, Math.Abs(held) - Math.Abs(target)) : Math.Abs(held);
+            foreach (var position in Account.Positions.Where(p => p.Symbol == symbol).OrderByDescending(p => p.OpenedAt).ToList())
             {
-                var excess = Math.Abs(held) - Math.Abs(target);
-                foreach (var position in Account.Positions.Where(p => p.Symbol == symbol).OrderByDescending(p => p.OpenedAt).ToList())
+                if (excess <= 0)
                 {
-                    var cut = Math.Min(excess, position.Quantity);
-                    position.Quantity -= cut;
-                    excess -= cut;
-                    if (position.Quantity == 0)
-                    {
-                        Account.Positions.Remove(position);
-                    }
+                    break;
                 }
 
-                continue;
+                var cut = Math.Min(excess, position.Quantity);
+                excess -= cut;
+                ClosePart(position, cut, price, now, OrderPurpose.Reconciliation, "reconciliation", $"recon-{now.UtcTicks}-{position.PositionId}");
             }
 
-            var side = target > 0 ? PositionSide.Long : PositionSide.Short;
-            if (sameSide)
+            var missing = Math.Abs(target) - Math.Abs(Account.Positions.Where(p => p.Symbol == symbol).Sum(p => p.SignedQuantity));
+            if (target != 0 && missing > 0)
             {
-                var newest = Account.Positions.Where(p => p.Symbol == symbol).OrderByDescending(p => p.OpenedAt).First();
-                newest.Quantity += Math.Abs(target) - Math.Abs(held);
-                continue;
-            }
-
-            Account.Positions.RemoveAll(p => p.Symbol == symbol);
-            if (target != 0 && price is { } entry)
-            {
-                Account.Positions.Add(new PositionState
-                {
-                    PositionId = $"P{Account.NextPositionNumber++}",
-                    Symbol = symbol,
-                    Side = side,
-                    Quantity = Math.Abs(target),
-                    EntryPrice = entry,
-                    BestPrice = entry,
-                    StopLossPercent = Options.StopLoss.Percent,
-                    StopLossPrice = StopLoss.InitialPrice(side, entry, Options.StopLoss.Percent),
-                    OpenedAt = now,
-                    EntryOrderId = "reconciliation",
-                });
+                AdoptPosition(symbol, target > 0 ? PositionSide.Long : PositionSide.Short, missing, price, now);
             }
         }
 
         return repairs;
+    }
+
+    /// <summary>Takes on quantity the venue holds but the account never ordered, at the repair price, with the default stop.</summary>
+    private void AdoptPosition(string symbol, PositionSide side, decimal quantity, decimal price, DateTimeOffset now)
+    {
+        var newest = Account.Positions.Where(p => p.Symbol == symbol && p.Side == side).MaxBy(p => p.OpenedAt);
+        if (newest is not null)
+        {
+            newest.EntryPrice = (newest.Quantity * newest.EntryPrice + quantity * price) / (newest.Quantity + quantity);
+            newest.Quantity += quantity;
+            return;
+        }
+
+        Account.Positions.Add(new PositionState
+        {
+            PositionId = $"P{Account.NextPositionNumber++}",
+            Symbol = symbol,
+            Side = side,
+            Quantity = quantity,
+            EntryPrice = price,
+            BestPrice = price,
+            StopLossPercent = Options.StopLoss.Percent,
+            StopLossPrice = StopLoss.InitialPrice(side, price, Options.StopLoss.Percent),
+            OpenedAt = now,
+            EntryOrderId = "reconciliation",
+        });
     }
 
     private async Task<decimal?> RepairPriceAsync(string symbol, VenueAccountReport report)

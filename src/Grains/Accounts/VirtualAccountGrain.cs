@@ -149,7 +149,24 @@ public sealed partial class VirtualAccountGrain(
     private async Task<SignalDecision> ResumeAsync(AccountOrder order)
     {
         LogResumingOrder(AccountId, order.SignalId!, order.OrderId);
-        if (!order.IsTerminal)
+        if (order.Status == OrderStatus.Pending)
+        {
+            // Never acknowledged: if the venue has it, take its answer; if not, it never left, and re-sending it
+            // now would skip every guard (the kill-switch may be halted by now). Settle it and decide afresh.
+            var report = (await venue.GetAccountReportAsync(AccountId)).Orders.FirstOrDefault(o => o.Order.ClientOrderId == order.OrderId);
+            if (report is null)
+            {
+                order.TransitionTo(OrderStatus.Rejected, clock.GetUtcNow(), "Never reached the venue; the retried signal was decided again.");
+                ReleaseExit(order);
+                var signal = new TradeSignal(order.SignalId!, order.Symbol, order.Side, order.Quantity,
+                    order.Purpose == OrderPurpose.Entry ? SignalAction.Open : SignalAction.Close,
+                    order.Purpose == OrderPurpose.Entry ? order.StopLossPercent : null, order.TrailingStopPercent);
+                return signal.Action == SignalAction.Open ? await OpenAsync(signal) : await CloseAsync(signal);
+            }
+
+            ApplyReport(order, report);
+        }
+        else if (!order.IsTerminal)
         {
             await ResendAsync(order);
         }

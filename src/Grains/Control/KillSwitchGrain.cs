@@ -69,7 +69,8 @@ public sealed partial class KillSwitchGrain(
 
     public async Task<FlattenResult> FlattenAsync()
     {
-        if (state.State.State == KillSwitchState.Active)
+        // The stored state decides: a change still being written has not happened yet.
+        if ((_committed ?? state.State).State == KillSwitchState.Active)
         {
             throw new InvalidOperationException("Flatten needs the kill-switch in reduceOnly or halted first.");
         }

@@ -69,8 +69,25 @@ public sealed partial class SqliteDatabase : IDisposable
                 LogScriptApplied(name, FilePath);
             }
 
+            // Columns added after a table first shipped: CREATE TABLE IF NOT EXISTS leaves older files without them.
+            EnsureColumn(connection, "journal_order_events", "signal_id", "TEXT NULL");
             _schemaApplied = true;
         }
+    }
+
+    private void EnsureColumn(System.Data.Common.DbConnection connection, string table, string column, string definition)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}';";
+        if (Convert.ToInt64(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        using var alter = connection.CreateCommand();
+        alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition};";
+        alter.ExecuteNonQuery();
+        LogColumnAdded(table, column, FilePath);
     }
 
     private static IEnumerable<(string Name, string Text)> Scripts()
@@ -87,6 +104,9 @@ public sealed partial class SqliteDatabase : IDisposable
     }
 
     public void Dispose() => DataSource.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Added column {Table}.{Column} to {DatabaseFile} (created by an older version)")]
+    private partial void LogColumnAdded(string table, string column, string databaseFile);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied SQL script {Script} to {DatabaseFile}")]
     private partial void LogScriptApplied(string script, string databaseFile);

@@ -66,9 +66,10 @@ public sealed partial class PaperVenueGrain(
             return await RecordRejectedAsync(order, "Rejected by the venue (fault injection).");
         }
 
+        // Fetch the quote first: once the order is in the book, nothing may fail before it is stored.
+        var quote = await GrainFactory.MarketData(order.Symbol).GetQuoteAsync();
         var record = new VenueOrderRecord { Order = order, Status = OrderStatus.Accepted, UpdatedAt = clock.GetUtcNow() };
         state.State.Orders[order.ClientOrderId] = record;
-        var quote = await GrainFactory.MarketData(order.Symbol).GetQuoteAsync();
         Match(record, quote);
         if (order.TimeInForce == TimeInForce.ImmediateOrCancel && record.IsWorking)
         {

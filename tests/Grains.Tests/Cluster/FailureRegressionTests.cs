@@ -119,5 +119,85 @@ public sealed class FailureRegressionTests : IDisposable
         AssertRejected(await trading.OpenAsync(account, "INFL", OrderSide.Sell), RejectionReason.SymbolLocked);
     }
 
+    [Fact]
+    public async Task First_entry_interrupted_after_the_venue_filled_is_still_protected_after_a_restart()
+    {
+        const string id = "interrupted-va";
+        await using (var cluster = await TradingCluster.StartAsync(_database.ConnectionString, _clock))
+        {
+            var trading = new TradingDriver(cluster.Client, _clock);
+            var account = await trading.CreateAccountAsync(id);
+            await trading.PublishQuoteAsync("NOSTOP", 100m, 100.05m);
+            await ExecAsync("CREATE TRIGGER fail_fills BEFORE INSERT ON journal_fills BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+            await Assert.ThrowsAnyAsync<Exception>(() => trading.OpenAsync(account, "NOSTOP", quantity: 10m, signalId: "x1"));
+            await ExecAsync("DROP TRIGGER fail_fills;");
+            Assert.Equal(10m, (await cluster.Client.GetGrain<IPaperVenueGrain>(id).GetReportAsync()).NetPositions["NOSTOP"]);
+        }
+
+        // Restarted; the strategy never retries; the price falls through the stop. Nothing calls the account.
+        await using (var cluster = await TradingCluster.StartAsync(_database.ConnectionString, _clock))
+        {
+            var venue = cluster.Client.GetGrain<IPaperVenueGrain>(id);
+            await Eventually.MatchesAsync(async () =>
+                {
+                    await cluster.Client.MarketData("NOSTOP").PublishQuoteAsync(new Quote("NOSTOP", 90m, 90.05m, _clock.Now));
+                    return (await venue.GetReportAsync()).NetPositions.GetValueOrDefault("NOSTOP");
+                },
+                net => net == 0m, TimeSpan.FromSeconds(20), "the revived account to stop out");
+            var journal = cluster.GetSiloServiceProvider().GetRequiredService<ITradeJournal>();
+            Assert.Equal(OrderPurpose.StopLoss, Assert.Single((await journal.GetTradesAsync(id, 0, 10)).Items).Reason);
+        }
+    }
+
+    [Fact]
+    public async Task Retried_signal_whose_order_never_reached_the_venue_passes_the_guards_again()
+    {
+        await using var cluster = await TradingCluster.StartAsync(_database.ConnectionString, _clock);
+        var trading = new TradingDriver(cluster.Client, _clock);
+        var faults = cluster.GetSiloServiceProvider().GetRequiredService<VenueFaults>();
+        var account = await trading.CreateAccountAsync("never-sent-va");
+        await trading.PublishQuoteAsync("LOST", 100m, 100.05m);
+
+        // The order is stored as pending, lost on the way, and the decision write fails: the caller saw an error.
+        faults.LoseOrderRate = 1;
+        await ExecAsync("""
+            CREATE TRIGGER fail_decision BEFORE UPDATE ON OrleansStorage
+            WHEN OLD.GrainIdExtensionString = 'never-sent-va' AND OLD.Version >= 2
+            BEGIN SELECT RAISE(ABORT, 'injected'); END;
+            """);
+        await Assert.ThrowsAnyAsync<Exception>(() => trading.OpenAsync(account, "LOST", signalId: "retry-me"));
+        await ExecAsync("DROP TRIGGER fail_decision;");
+        faults.Reset();
+
+        await trading.SetKillSwitchAsync(KillSwitchState.Halted);
+        var retry = await trading.OpenAsync(account, "LOST", signalId: "retry-me");
+
+        AssertRejected(retry, RejectionReason.KillSwitch);
+        Assert.Empty((await cluster.Client.GetGrain<IPaperVenueGrain>("never-sent-va").GetReportAsync()).Orders);
+        var orders = (await cluster.GetSiloServiceProvider().GetRequiredService<ITradeJournal>().GetOrdersAsync("never-sent-va", 0, 10)).Items;
+        Assert.Equal(OrderStatus.Rejected, Assert.Single(orders).Order.Status);
+        Assert.Equal(retry, await trading.OpenAsync(account, "LOST", signalId: "retry-me"));
+    }
+
+    [Fact]
+    public async Task Database_created_before_the_signal_id_column_is_upgraded_at_start()
+    {
+        await ExecAsync("""
+            CREATE TABLE journal_order_events
+            (account_id TEXT NOT NULL, order_id TEXT NOT NULL, seq INTEGER NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL,
+             quantity TEXT NOT NULL, limit_price TEXT NULL, reduce_only INTEGER NOT NULL, purpose TEXT NOT NULL, position_id TEXT NULL,
+             status TEXT NOT NULL, filled_quantity TEXT NOT NULL, average_price TEXT NULL, note TEXT NULL, created_at TEXT NOT NULL,
+             at TEXT NOT NULL, PRIMARY KEY (account_id, order_id, seq));
+            """);
+        await using var cluster = await TradingCluster.StartAsync(_database.ConnectionString, _clock);
+        var trading = new TradingDriver(cluster.Client, _clock);
+        var account = await trading.CreateAccountAsync();
+        await trading.PublishQuoteAsync("UPG", 100m, 100.05m);
+
+        AssertAccepted(await trading.OpenAsync(account, "UPG", signalId: "after-upgrade"));
+        var order = (await account.GetOrdersAsync(0, 1))!.Items.Single();
+        Assert.Equal("after-upgrade", order.Order.SignalId);
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -171,6 +171,33 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Quantity_the_venue_no_longer_holds_is_closed_as_a_reconciliation_trade_and_counted_once()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var id = account.GetPrimaryKeyString();
+        var symbol = NewId("RK");
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+        AssertAccepted(await _trading.OpenAsync(account, symbol, quantity: 10m));
+        await _trading.PublishQuoteAsync(symbol, 99m, 99.05m);
+        AssertAccepted(await _trading.CloseAsync(account, symbol, quantity: 4m)); // a partial loss
+        await _trading.Client.GetGrain<IPaperVenueGrain>(id).SubmitAsync(new Abstractions.Venue.VenueOrder(id, "manual-3", symbol,
+            OrderSide.Sell, 6m, null, true, Abstractions.Venue.TimeInForce.ImmediateOrCancel));
+
+        Assert.Equal(1, await Feed(account).ReconcileAsync());
+
+        var snapshot = (await account.GetSnapshotAsync())!;
+        Assert.Empty(snapshot.Positions);
+        Assert.Equal(1, snapshot.Losses);
+        Assert.Equal(0, snapshot.Wins);
+        var mid = (99m + 99.05m) / 2;
+        Assert.Equal(4m * (99m - 100.05m) + 6m * (mid - 100.05m), snapshot.RealizedPnl);
+        var trades = (await fixture.Journal.GetTradesAsync(id, 0, 10)).Items;
+        Assert.Equal(OrderPurpose.Reconciliation, trades[0].Reason);
+        Assert.Equal(6m, trades[0].Quantity);
+        await AssertSecondRunChangesNothingAsync(account);
+    }
+
+    [Fact]
     public async Task Position_the_venue_holds_but_the_account_does_not_is_adopted_at_a_real_price_with_a_stop()
     {
         var account = await _trading.CreateAccountAsync();
