@@ -37,6 +37,7 @@ public sealed partial class VirtualAccountGrain(
 
         if (Account.Created)
         {
+            Account.NextOrderNumber = Math.Max(Account.NextOrderNumber, await journal.GetHighestOrderNumberAsync(AccountId) + 1);
             _reminderRegistered = await this.GetReminder(ReconciliationReminder) is not null;
             await EnsureProtectionAsync();
         }

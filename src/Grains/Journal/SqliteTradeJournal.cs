@@ -122,6 +122,18 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
         return new Page<OrderHistory>(orders, offset, limit, total);
     }
 
+    public async Task<long> GetHighestOrderNumberAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COALESCE(MAX(CAST(substr(order_id, instr(order_id, '-') + 1) AS INTEGER)), 0)
+            FROM journal_order_events WHERE account_id = $account AND seq = 0;
+            """;
+        command.Parameters.AddWithValue("$account", accountId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     public async Task<Page<TradeRecord>> GetTradesAsync(string accountId, int offset, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);

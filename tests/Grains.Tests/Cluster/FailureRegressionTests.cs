@@ -199,5 +199,26 @@ public sealed class FailureRegressionTests : IDisposable
         Assert.Equal("after-upgrade", order.Order.SignalId);
     }
 
+    [Fact]
+    public async Task Order_id_journaled_before_a_failed_state_write_is_never_given_to_another_order()
+    {
+        await using var cluster = await TradingCluster.StartAsync(_database.ConnectionString, _clock);
+        var trading = new TradingDriver(cluster.Client, _clock);
+        var account = await trading.CreateAccountAsync("no-reuse-va");
+        await trading.PublishQuoteAsync("REUSE", 100m, 100.05m);
+
+        // The journal takes ord-1's pending row, then the state write fails: the reloaded account must skip ord-1.
+        await ExecAsync("CREATE TRIGGER fail_updates BEFORE UPDATE ON OrleansStorage BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+        await Assert.ThrowsAnyAsync<Exception>(() => trading.OpenAsync(account, "REUSE", quantity: 10m, signalId: "first"));
+        await ExecAsync("DROP TRIGGER fail_updates;");
+        var second = await trading.OpenAsync(account, "REUSE", quantity: 3m, signalId: "second");
+
+        AssertAccepted(second);
+        Assert.NotEqual("ord-1", second.OrderId);
+        var orders = (await account.GetOrdersAsync(0, 10))!.Items;
+        Assert.All(orders, o => Assert.Single(orders, x => x.Order.OrderId == o.Order.OrderId));
+        Assert.Equal("second", orders.Single(o => o.Order.OrderId == second.OrderId).Order.SignalId);
+    }
+
     public void Dispose() => _database.Dispose();
 }
