@@ -38,9 +38,13 @@ public static class MarketFilters
     }
 
     /// <summary>The worst price a marketable-limit entry accepts: ask plus, or bid minus, the slippage allowance.</summary>
-    public static decimal MarketableLimit(OrderSide side, Quote quote, decimal maxSlippageBps) => side == OrderSide.Buy
-        ? quote.Ask * (1 + maxSlippageBps / BasisPoints)
-        : quote.Bid * (1 - maxSlippageBps / BasisPoints);
+    public static decimal MarketableLimit(OrderSide side, Quote quote, decimal maxSlippageBps) =>
+        PriceAfterSlippage(side, quote, maxSlippageBps);
+
+    /// <summary>The side's touch price (ask for buys, bid for sells) moved against the trader by <paramref name="bps"/>.</summary>
+    public static decimal PriceAfterSlippage(OrderSide side, Quote quote, decimal bps) => side == OrderSide.Buy
+        ? quote.Ask * (1 + bps / BasisPoints)
+        : quote.Bid * (1 - bps / BasisPoints);
 
     /// <summary>Whether a fill price is within a limit for the given side.</summary>
     public static bool IsWithinLimit(OrderSide side, decimal price, decimal limit) =>

@@ -22,7 +22,6 @@ public sealed partial class PaperVenueGrain(
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
     ILogger<PaperVenueGrain> logger) : Grain, IPaperVenueGrain
 {
-    private const decimal BasisPoints = 10_000m;
     private const int TerminalOrdersKept = 500;
     private IGrainTimer? _stepTimer;
     private bool _broken;
@@ -166,7 +165,7 @@ public sealed partial class PaperVenueGrain(
             remaining = Math.Min(remaining, reducible);
         }
 
-        var price = FillPrice(order.Side, quote, SlippageBps(order.Symbol));
+        var price = MarketFilters.PriceAfterSlippage(order.Side, quote, SlippageBps(order.Symbol));
         if (order.LimitPrice is { } limit && !MarketFilters.IsWithinLimit(order.Side, price, limit))
         {
             record.CancelReason = VenueCancelReason.LimitPrice;
@@ -278,10 +277,6 @@ public sealed partial class PaperVenueGrain(
 
     private decimal SlippageBps(string symbol) =>
         Venue.SymbolSlippageBps.TryGetValue(symbol, out var bps) ? bps : Venue.SimulatedSlippageBps;
-
-    private static decimal FillPrice(OrderSide side, Quote quote, decimal slippageBps) => side == OrderSide.Buy
-        ? quote.Ask * (1 + slippageBps / BasisPoints)
-        : quote.Bid * (1 - slippageBps / BasisPoints);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Venue {AccountId} order {ClientOrderId} {Side} {Quantity} {Symbol}: {Status}, filled {Filled}")]
     private partial void LogOrderHandled(string accountId, string clientOrderId, OrderSide side, decimal quantity, string symbol, OrderStatus status, decimal filled);
