@@ -23,4 +23,8 @@ public interface IVirtualAccountGrain : IGrainWithStringKey
     /// <summary>Closed trades from the journal, newest first; null when the account does not exist.</summary>
     [ReadOnly, Alias("GetTradesAsync")]
     Task<Page<TradeRecord>?> GetTradesAsync(int offset, int limit);
+
+    /// <summary>Decisions from the journal, newest first, optionally only accepted or only rejected; null when the account does not exist.</summary>
+    [ReadOnly, Alias("GetDecisionsAsync")]
+    Task<Page<DecisionRecord>?> GetDecisionsAsync(int offset, int limit, SignalStatus? status);
 }

@@ -12,6 +12,7 @@ public sealed partial class VirtualAccountGrain
     private const int FinishedOrdersKept = 50;
     private readonly List<VenueFill> _unjournaledFills = [];
     private readonly List<TradeRecord> _unjournaledTrades = [];
+    private readonly List<DecisionRecord> _unjournaledDecisions = [];
 
     private AccountOrder NewOrder(string orderId, string symbol, OrderSide side, decimal quantity, OrderPurpose purpose,
         TimeInForce timeInForce, decimal? limitPrice, bool reduceOnly, string? positionId)
@@ -243,7 +244,7 @@ public sealed partial class VirtualAccountGrain
                 }
             }
 
-            await journal.AppendAsync(new JournalBatch(AccountId, events, [.. _unjournaledFills], [.. _unjournaledTrades]));
+            await journal.AppendAsync(new JournalBatch(AccountId, events, [.. _unjournaledFills], [.. _unjournaledTrades], [.. _unjournaledDecisions]));
             foreach (var order in Account.Orders)
             {
                 order.JournaledChanges = order.History.Count;
@@ -251,6 +252,7 @@ public sealed partial class VirtualAccountGrain
 
             _unjournaledFills.Clear();
             _unjournaledTrades.Clear();
+            _unjournaledDecisions.Clear();
             PruneFinishedOrders();
             await state.WriteStateAsync();
         }

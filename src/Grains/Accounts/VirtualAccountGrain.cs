@@ -95,6 +95,7 @@ public sealed partial class VirtualAccountGrain(
                 : await CloseAsync(signal);
 
         Remember(signal.SignalId, decision);
+        _unjournaledDecisions.Add(DecisionRecord.Of(AccountId, signal, decision, clock.GetUtcNow()));
         await PersistAsync();
         await EnsureProtectionAsync();
         if (decision.Status == SignalStatus.Rejected)
@@ -116,6 +117,9 @@ public sealed partial class VirtualAccountGrain(
 
     public async Task<Page<TradeRecord>?> GetTradesAsync(int offset, int limit) =>
         Account.Created ? await journal.GetTradesAsync(AccountId, offset, limit) : null;
+
+    public async Task<Page<DecisionRecord>?> GetDecisionsAsync(int offset, int limit, SignalStatus? status) =>
+        Account.Created ? await journal.GetDecisionsAsync(AccountId, offset, limit, status) : null;
 
     private async Task<SignalDecision> OpenAsync(TradeSignal signal)
     {

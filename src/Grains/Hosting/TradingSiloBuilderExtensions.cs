@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
+using OrleansTrading.Grains.Activity;
 using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Storage;
@@ -29,6 +30,7 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<IVenue, PaperVenue>();
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
+        services.TryAddSingleton<ITradingActivityPublisher, NoTradingActivityPublisher>();
 
         silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase, IServiceProvider>((storage, database, provider) =>
         {

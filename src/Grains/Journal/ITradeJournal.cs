@@ -19,4 +19,13 @@ public interface ITradeJournal
 
     /// <summary>Closed trades of an account, newest first.</summary>
     Task<Page<TradeRecord>> GetTradesAsync(string accountId, int offset, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Decisions of an account, newest first, optionally of one status.</summary>
+    Task<Page<DecisionRecord>> GetDecisionsAsync(string accountId, int offset, int limit, SignalStatus? status, CancellationToken cancellationToken = default);
+
+    /// <summary>The decision the account made for a signal id, if it ever decided one: the durable idempotency record.</summary>
+    Task<DecisionRecord?> FindDecisionAsync(string accountId, string signalId, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest decisions across all accounts, newest first.</summary>
+    Task<IReadOnlyList<DecisionRecord>> GetLatestDecisionsAsync(int limit, CancellationToken cancellationToken = default);
 }

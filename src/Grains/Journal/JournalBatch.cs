@@ -7,7 +7,12 @@ namespace OrleansTrading.Grains.Journal;
 public sealed record OrderEvent(string AccountId, int Seq, OrderSnapshot Order, string? Note, DateTimeOffset At);
 
 /// <summary>What one account turn appends to the journal, written in one transaction.</summary>
-public sealed record JournalBatch(string AccountId, IReadOnlyList<OrderEvent> OrderEvents, IReadOnlyList<VenueFill> Fills, IReadOnlyList<TradeRecord> Trades)
+public sealed record JournalBatch(
+    string AccountId,
+    IReadOnlyList<OrderEvent> OrderEvents,
+    IReadOnlyList<VenueFill> Fills,
+    IReadOnlyList<TradeRecord> Trades,
+    IReadOnlyList<DecisionRecord> Decisions)
 {
-    public bool IsEmpty => OrderEvents.Count == 0 && Fills.Count == 0 && Trades.Count == 0;
+    public bool IsEmpty => OrderEvents.Count == 0 && Fills.Count == 0 && Trades.Count == 0 && Decisions.Count == 0;
 }

@@ -60,7 +60,93 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
                 ("$opened", Time(t.OpenedAt)), ("$closed", Time(t.ClosedAt)));
         }
 
+        foreach (var d in batch.Decisions)
+        {
+            await ExecuteAsync(connection, transaction, """
+                INSERT OR IGNORE INTO journal_decisions
+                    (account_id, signal_id, symbol, side, quantity, action, stop_loss_percent, trailing_stop_percent, status, reason,
+                     detail, order_id, filled_quantity, average_price, stop_loss_price, realized_pnl, decided_at)
+                VALUES ($account, $signal, $symbol, $side, $quantity, $action, $stopPct, $trailPct, $status, $reason,
+                        $detail, $order, $filled, $average, $stop, $pnl, $at);
+                """, cancellationToken,
+                ("$account", d.AccountId), ("$signal", d.SignalId), ("$symbol", d.Symbol), ("$side", Name(d.Side)),
+                ("$quantity", Number(d.Quantity)), ("$action", Name(d.Action)), ("$stopPct", Number(d.StopLossPercent)),
+                ("$trailPct", Number(d.TrailingStopPercent)), ("$status", Name(d.Status)),
+                ("$reason", d.Reason is { } reason ? Name(reason) : null), ("$detail", d.Detail), ("$order", d.OrderId),
+                ("$filled", Number(d.FilledQuantity)), ("$average", Number(d.AveragePrice)), ("$stop", Number(d.StopLossPrice)),
+                ("$pnl", Number(d.RealizedPnl)), ("$at", Time(d.DecidedAt)));
+        }
+
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private const string DecisionColumns = """
+        account_id, signal_id, symbol, side, quantity, action, stop_loss_percent, trailing_stop_percent, status, reason,
+        detail, order_id, filled_quantity, average_price, stop_loss_price, realized_pnl, decided_at
+        """;
+
+    public async Task<Page<DecisionRecord>> GetDecisionsAsync(string accountId, int offset, int limit, SignalStatus? status,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var filter = status is null ? "" : " AND status = $status";
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM journal_decisions WHERE account_id = $account{filter};";
+        count.Parameters.AddWithValue("$account", accountId);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {DecisionColumns} FROM journal_decisions WHERE account_id = $account{filter}
+            ORDER BY decided_at DESC, rowid DESC LIMIT $limit OFFSET $offset;
+            """;
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        if (status is { } s)
+        {
+            count.Parameters.AddWithValue("$status", Name(s));
+            command.Parameters.AddWithValue("$status", Name(s));
+        }
+
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return new Page<DecisionRecord>(await ReadDecisionsAsync(command, cancellationToken), offset, limit, total);
+    }
+
+    public async Task<DecisionRecord?> FindDecisionAsync(string accountId, string signalId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {DecisionColumns} FROM journal_decisions WHERE account_id = $account AND signal_id = $signal;";
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$signal", signalId);
+        var found = await ReadDecisionsAsync(command, cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<IReadOnlyList<DecisionRecord>> GetLatestDecisionsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {DecisionColumns} FROM journal_decisions ORDER BY decided_at DESC, rowid DESC LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", limit);
+        return await ReadDecisionsAsync(command, cancellationToken);
+    }
+
+    private static async Task<List<DecisionRecord>> ReadDecisionsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var decisions = new List<DecisionRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            decisions.Add(new DecisionRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                Parse<OrderSide>(reader.GetString(3)), Dec(reader, 4), Parse<SignalAction>(reader.GetString(5)),
+                DecOrNull(reader, 6), DecOrNull(reader, 7), Parse<SignalStatus>(reader.GetString(8)),
+                reader.IsDBNull(9) ? null : Parse<RejectionReason>(reader.GetString(9)),
+                reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
+                DecOrNull(reader, 12), DecOrNull(reader, 13), DecOrNull(reader, 14), DecOrNull(reader, 15),
+                DateTimeOffset.Parse(reader.GetString(16), CultureInfo.InvariantCulture)));
+        }
+
+        return decisions;
     }
 
     public async Task<Page<OrderHistory>> GetOrdersAsync(string accountId, int offset, int limit, CancellationToken cancellationToken = default)
@@ -185,6 +271,8 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
     }
 
     private static decimal Dec(SqliteDataReader reader, int ordinal) => decimal.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
+
+    private static decimal? DecOrNull(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Dec(reader, ordinal);
 
     private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -1,0 +1,31 @@
+-- Every decided signal, accepted or rejected, per account. (account_id, signal_id) is the account's idempotency key
+-- forever: a re-sent signal id is answered from its row here, and trades nothing.
+CREATE TABLE IF NOT EXISTS journal_decisions
+(
+    account_id            TEXT NOT NULL,
+    signal_id             TEXT NOT NULL,
+    symbol                TEXT NOT NULL,
+    side                  TEXT NOT NULL,  -- buy | sell
+    quantity              TEXT NOT NULL,
+    action                TEXT NOT NULL,  -- open | close
+    stop_loss_percent     TEXT NULL,
+    trailing_stop_percent TEXT NULL,
+    status                TEXT NOT NULL,  -- accepted | rejected
+    reason                TEXT NULL,      -- a rejection reason code (killSwitch, staleQuote, ...)
+    detail                TEXT NULL,
+    order_id              TEXT NULL,
+    filled_quantity       TEXT NULL,
+    average_price         TEXT NULL,
+    stop_loss_price       TEXT NULL,
+    realized_pnl          TEXT NULL,
+    decided_at            TEXT NOT NULL,
+    PRIMARY KEY (account_id, signal_id)
+);
+
+CREATE INDEX IF NOT EXISTS IX_journal_decisions_account_newest ON journal_decisions (account_id, decided_at);
+CREATE INDEX IF NOT EXISTS IX_journal_decisions_newest ON journal_decisions (decided_at);
+
+CREATE TRIGGER IF NOT EXISTS journal_decisions_no_update BEFORE UPDATE ON journal_decisions
+BEGIN SELECT RAISE(ABORT, 'journal_decisions is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS journal_decisions_no_delete BEFORE DELETE ON journal_decisions
+BEGIN SELECT RAISE(ABORT, 'journal_decisions is append-only'); END;
