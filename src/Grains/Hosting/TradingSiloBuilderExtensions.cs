@@ -30,6 +30,7 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<IVenue, PaperVenue>();
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
+        services.TryAddSingleton<IVenueOrderArchive, SqliteVenueOrderArchive>();
         services.TryAddSingleton<ITradingActivityPublisher, NoTradingActivityPublisher>();
 
         silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase, IServiceProvider>((storage, database, provider) =>
