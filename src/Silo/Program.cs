@@ -8,16 +8,19 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
 });
-builder.AddTradingSilo();
-builder.Services.AddTradingApi();
+if (!StartupRefusal.Try(() => builder.AddTradingSilo()))
+{
+    return;
+}
 
+builder.Services.AddTradingApi();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<ApiKeyMiddleware>();
 app.MapTradingApi();
 app.MapHealthChecks("/health");
-app.Run();
+StartupRefusal.Try(app.Run);
 
 /// <summary>Entry point, visible to the HTTP tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -27,6 +27,7 @@ public static class TradingSiloBuilderExtensions
         services.TryAddKeyedSingleton(TradingClock.Key, TimeProvider.System);
         services.TryAddSingleton<SqliteDatabase>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInitializer>();
+        services.AddHostedService<DatabaseWatch>();
         services.TryAddSingleton<IVenue, PaperVenue>();
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();

@@ -27,6 +27,22 @@ public sealed class StorageOptions
 
     /// <summary>How long a statement waits for a lock held by another process (e.g. the sqlite3 shell).</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often the silo checks that its database file is still the one it opened (present, same identity,
+    /// writable). A lost file stops every write (503) and turns <c>/health</c> unhealthy within this interval.
+    /// </summary>
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Where the silo records the database files it has created (path and identity), outside their folder, so a
+    /// deleted database is noticed at the next start instead of silently replaced by an empty one.
+    /// Default: <c>known-databases.json</c> under the user's local application data folder.
+    /// </summary>
+    public string? KnownDatabasesFile { get; set; }
+
+    /// <summary>Start with a new, empty database although this path held one before (the old one is gone for good).</summary>
+    public bool AllowRecreate { get; set; }
 }
 
 public sealed class GovernorOptions
@@ -35,7 +51,10 @@ public sealed class GovernorOptions
     public int CooldownAfterLosses { get; set; } = 3;
     public TimeSpan CooldownDuration { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How many recent signal decisions a VA remembers for idempotent re-sends.</summary>
+    /// <summary>
+    /// How many recent decisions a VA keeps in memory to answer re-sends without a read; older signal ids are
+    /// answered from the decisions journal, so idempotency never depends on this number.
+    /// </summary>
     public int SignalHistorySize { get; set; } = 256;
 }
 

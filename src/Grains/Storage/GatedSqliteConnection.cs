@@ -11,17 +11,20 @@ internal sealed class GatedSqliteConnection : SqliteConnection
 {
     private readonly SemaphoreSlim _gate;
     private readonly string _pragmas;
+    private readonly DatabaseStatus _status;
     private bool _holdsGate;
 
-    public GatedSqliteConnection(string connectionString, SemaphoreSlim gate, string pragmas)
+    public GatedSqliteConnection(string connectionString, SemaphoreSlim gate, string pragmas, DatabaseStatus status)
         : base(connectionString)
     {
         _gate = gate;
         _pragmas = pragmas;
+        _status = status;
     }
 
     public override void Open()
     {
+        _status.ThrowIfUnavailable();
         _gate.Wait();
         _holdsGate = true;
         OpenHoldingGate();
@@ -29,6 +32,7 @@ internal sealed class GatedSqliteConnection : SqliteConnection
 
     public override async Task OpenAsync(CancellationToken cancellationToken)
     {
+        _status.ThrowIfUnavailable();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         _holdsGate = true;
         OpenHoldingGate();

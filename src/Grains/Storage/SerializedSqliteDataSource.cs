@@ -15,16 +15,18 @@ public sealed class SerializedSqliteDataSource : DbDataSource
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
+    private readonly DatabaseStatus _status;
 
-    public SerializedSqliteDataSource(string connectionString, string synchronous, TimeSpan busyTimeout)
+    public SerializedSqliteDataSource(string connectionString, string synchronous, TimeSpan busyTimeout, DatabaseStatus status)
     {
+        _status = status;
         _connectionString = connectionString;
         _connectionPragmas = $"PRAGMA synchronous={synchronous.ToUpperInvariant()}; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;";
     }
 
     public override string ConnectionString => _connectionString;
 
-    protected override DbConnection CreateDbConnection() => new GatedSqliteConnection(_connectionString, _gate, _connectionPragmas);
+    protected override DbConnection CreateDbConnection() => new GatedSqliteConnection(_connectionString, _gate, _connectionPragmas, _status);
 
     protected override void Dispose(bool disposing)
     {

@@ -15,12 +15,14 @@ public sealed partial class SqliteDatabase : IDisposable
     private const string ScriptPrefix = "OrleansTrading.Sql.";
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly object _schemaLock = new();
+    private readonly StorageOptions _storage;
     private bool _schemaApplied;
+    private DatabaseFileLock? _fileLock;
 
     public SqliteDatabase(IOptions<TradingOptions> options, ILogger<SqliteDatabase> logger)
     {
         _logger = logger;
-        var storage = options.Value.Storage;
+        var storage = _storage = options.Value.Storage;
         var builder = new SqliteConnectionStringBuilder(storage.ConnectionString)
         {
             // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout expires.
@@ -28,7 +30,7 @@ public sealed partial class SqliteDatabase : IDisposable
         };
         ConnectionString = builder.ToString();
         FilePath = builder.DataSource;
-        DataSource = new SerializedSqliteDataSource(ConnectionString, storage.Synchronous, storage.BusyTimeout);
+        DataSource = new SerializedSqliteDataSource(ConnectionString, storage.Synchronous, storage.BusyTimeout, Status);
         _readerConnectionString = new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
     }
 
@@ -41,6 +43,7 @@ public sealed partial class SqliteDatabase : IDisposable
     /// </summary>
     public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken = default)
     {
+        Status.ThrowIfUnavailable();
         if (FilePath == ":memory:")
         {
             return (SqliteConnection)await DataSource.OpenConnectionAsync(cancellationToken);
@@ -57,7 +60,18 @@ public sealed partial class SqliteDatabase : IDisposable
 
     public SerializedSqliteDataSource DataSource { get; }
 
-    /// <summary>Creates the file and its folder if needed, switches to WAL, and applies every script once per process.</summary>
+    /// <summary>Whether the file is still the one opened; every connection checks it before opening.</summary>
+    public DatabaseStatus Status { get; } = new();
+
+    /// <summary>The identity stored in the file (<c>engine_database</c>); null until the schema is applied.</summary>
+    public string? DatabaseId { get; private set; }
+
+    public bool IsInMemory => FilePath == ":memory:";
+
+    /// <summary>
+    /// Takes the file's exclusive lock, refuses a path that held a database which is now gone, creates the file and
+    /// its folder if needed, switches to WAL and applies every script, once per process.
+    /// </summary>
     public void EnsureSchema()
     {
         lock (_schemaLock)
@@ -67,10 +81,25 @@ public sealed partial class SqliteDatabase : IDisposable
                 return;
             }
 
-            var directory = Path.GetDirectoryName(Path.GetFullPath(FilePath));
-            if (!string.IsNullOrEmpty(directory) && FilePath != ":memory:")
+            var fullPath = IsInMemory ? FilePath : Path.GetFullPath(FilePath);
+            var known = IsInMemory ? null : new KnownDatabases(_storage.KnownDatabasesFile ?? KnownDatabases.DefaultPath());
+            var existed = !IsInMemory && File.Exists(fullPath);
+            if (!IsInMemory)
             {
-                Directory.CreateDirectory(directory);
+                var directory = Path.GetDirectoryName(fullPath);
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                _fileLock = DatabaseFileLock.Acquire(fullPath);
+                if (!existed && known!.Find(fullPath) is { } gone && !_storage.AllowRecreate)
+                {
+                    _fileLock.Dispose();
+                    throw new StartupRefusedException(
+                        $"The database {fullPath} (id {gone.DatabaseId}, created {gone.CreatedAt:u}) is gone. Restore it from a backup, " +
+                        $"or set Trading:Storage:AllowRecreate=true to start with an empty database (recorded in {known.RegistryPath}).");
+                }
             }
 
             using var connection = DataSource.OpenConnection();
@@ -91,8 +120,54 @@ public sealed partial class SqliteDatabase : IDisposable
 
             // Columns added after a table first shipped: CREATE TABLE IF NOT EXISTS leaves older files without them.
             EnsureColumn(connection, "journal_order_events", "signal_id", "TEXT NULL");
+            var (databaseId, createdAt) = EnsureIdentity(connection);
+            DatabaseId = databaseId;
+            if (known is not null)
+            {
+                known.Remember(fullPath, new KnownDatabases.Entry(databaseId, createdAt));
+            }
+
+            if (existed)
+            {
+                LogDatabaseOpened(fullPath, databaseId, CountAccounts(connection));
+            }
+            else
+            {
+                LogDatabaseCreated(fullPath, databaseId);
+            }
+
             _schemaApplied = true;
         }
+    }
+
+    private static (string Id, DateTimeOffset CreatedAt) EnsureIdentity(System.Data.Common.DbConnection connection)
+    {
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT OR IGNORE INTO engine_database (singleton, database_id, created_at) VALUES (1, $id, $at);";
+            var id = insert.CreateParameter();
+            id.ParameterName = "$id";
+            id.Value = Guid.NewGuid().ToString("N");
+            insert.Parameters.Add(id);
+            var at = insert.CreateParameter();
+            at.ParameterName = "$at";
+            at.Value = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            insert.Parameters.Add(at);
+            insert.ExecuteNonQuery();
+        }
+
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT database_id, created_at FROM engine_database WHERE singleton = 1;";
+        using var reader = read.ExecuteReader();
+        reader.Read();
+        return (reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static long CountAccounts(System.Data.Common.DbConnection connection)
+    {
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM OrleansStorage WHERE GrainTypeString = 'account';";
+        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private void EnsureColumn(System.Data.Common.DbConnection connection, string table, string column, string definition)
@@ -123,7 +198,17 @@ public sealed partial class SqliteDatabase : IDisposable
         }
     }
 
-    public void Dispose() => DataSource.Dispose();
+    public void Dispose()
+    {
+        DataSource.Dispose();
+        _fileLock?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created a new database {DatabaseFile} (id {DatabaseId})")]
+    private partial void LogDatabaseCreated(string databaseFile, string databaseId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened database {DatabaseFile} (id {DatabaseId}) with {Accounts} accounts")]
+    private partial void LogDatabaseOpened(string databaseFile, string databaseId, long accounts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Added column {Table}.{Column} to {DatabaseFile} (created by an older version)")]
     private partial void LogColumnAdded(string table, string column, string databaseFile);

@@ -14,6 +14,7 @@ public static class ApiServiceCollectionExtensions
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageUnavailableExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Let binding failures reach the exception handler so they are answered with ProblemDetails.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -1,13 +1,22 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Grains.Storage;
 
 namespace OrleansTrading.Silo.Hosting;
 
-/// <summary>Healthy when a grain backed by SQLite storage answers: the silo, its scheduler and its storage work.</summary>
-public sealed class EngineHealthCheck(IGrainFactory grains) : IHealthCheck
+/// <summary>
+/// Healthy when the database file is still the one opened and a grain backed by SQLite storage answers: the silo,
+/// its scheduler and its storage work.
+/// </summary>
+public sealed class EngineHealthCheck(IGrainFactory grains, SqliteDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (database.Status.Problem is { } problem)
+        {
+            return HealthCheckResult.Unhealthy(problem);
+        }
+
         try
         {
             var status = await grains.KillSwitch().GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);

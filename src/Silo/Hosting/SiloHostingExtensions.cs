@@ -25,6 +25,10 @@ public static class SiloHostingExtensions
         var serviceId = orleans.GetValue("ServiceId", "orleans-trading")!;
         var advertisedHost = orleans.GetValue<string?>("AdvertisedHost", null);
 
+        var listenOn = string.IsNullOrWhiteSpace(advertisedHost) ? IPAddress.Loopback : IPAddress.Any;
+        PortProbe.EnsureFree(listenOn, siloPort, "Orleans:SiloPort");
+        PortProbe.EnsureFree(listenOn, gatewayPort, "Orleans:GatewayPort");
+
         builder.UseOrleans(silo =>
         {
             if (string.IsNullOrWhiteSpace(advertisedHost))

@@ -21,6 +21,7 @@ public static class TradingCluster
             var values = new Dictionary<string, string?>
             {
                 ["Trading:Storage:ConnectionString"] = connectionString,
+                ["Trading:Storage:KnownDatabasesFile"] = Path.Combine(Path.GetTempPath(), "orleans-trading-tests", "known-databases.json"),
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {

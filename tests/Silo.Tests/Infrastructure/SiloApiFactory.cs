@@ -41,6 +41,9 @@ public class SiloApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>When not null, <c>Trading:Api:Key</c> is set to this value.</summary>
     protected virtual string? ApiKey => null;
 
+    /// <summary>More settings for a derived factory.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting feeds host configuration, which Program sees before AddTradingSilo reads builder.Configuration.
@@ -49,9 +52,15 @@ public class SiloApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Trading:Storage:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Trading:TradingWindow:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Trading:Storage:KnownDatabasesFile", Path.Combine(_dataDirectory, "known-databases.json"));
         if (ApiKey is not null)
         {
             builder.UseSetting("Trading:Api:Key", ApiKey);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         // A later keyed registration wins over the engine's TryAddKeyedSingleton(TimeProvider.System).

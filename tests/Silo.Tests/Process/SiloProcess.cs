@@ -31,7 +31,44 @@ public sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>Starts a silo on <paramref name="databasePath"/> and waits until GET /health answers 200.</summary>
     public static async Task<SiloProcess> StartAsync(string name, string databasePath, string workingDirectory, SiloLog log,
-        TimeSpan healthTimeout)
+        TimeSpan healthTimeout, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var silo = Launch(name, databasePath, workingDirectory, log, settings);
+        try
+        {
+            await silo.WaitUntilHealthyAsync(healthTimeout);
+            log.Note($"{name} (pid {silo._process.Id}) healthy");
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a silo that is expected to refuse to start: waits for its exit and returns the exit code.</summary>
+    public static async Task<int> StartExpectingRefusalAsync(string name, string databasePath, string workingDirectory, SiloLog log,
+        TimeSpan timeout, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        await using var silo = Launch(name, databasePath, workingDirectory, log, settings);
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await silo._process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{name} was expected to refuse to start but still runs after {timeout.TotalSeconds:0} s.{log.Dump()}");
+        }
+
+        silo._process.WaitForExit(); // drains the redirected output into the log
+        log.Note($"{name} exited with code {silo._process.ExitCode}");
+        return silo._process.ExitCode;
+    }
+
+    private static SiloProcess Launch(string name, string databasePath, string workingDirectory, SiloLog log,
+        IReadOnlyDictionary<string, string>? settings)
     {
         Directory.CreateDirectory(workingDirectory);
         var (httpPort, siloPort, gatewayPort) = FreeLoopbackPorts();
@@ -79,6 +116,12 @@ public sealed class SiloProcess : IAsyncDisposable
         env["Logging__Console__FormatterOptions__SingleLine"] = "true";
         env["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         env["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
+        // The record of known databases lives outside the database's folder; keep the tests' own out of the user's.
+        env["Trading__Storage__KnownDatabasesFile"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "..", "known-databases.json");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
 
         var process = new System.Diagnostics.Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => log.Append(name, e.Data);
@@ -91,18 +134,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var silo = new SiloProcess(process, log, name, httpPort);
-        try
-        {
-            await silo.WaitUntilHealthyAsync(healthTimeout);
-            log.Note($"{name} (pid {process.Id}) healthy");
-            return silo;
-        }
-        catch
-        {
-            await silo.DisposeAsync();
-            throw;
-        }
+        return new SiloProcess(process, log, name, httpPort);
     }
 
     /// <summary>SIGKILL (Process.Kill on Linux), then waits for the exit; returns the exit code.</summary>
@@ -251,6 +283,14 @@ public sealed class SiloLog
     }
 
     public void Note(string line) => Append("test", $"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+
+    /// <summary>The lines one source wrote (e.g. <c>second:err</c> for the process named second's stderr).</summary>
+    public IReadOnlyList<string> Lines(string source)
+    {
+        var prefix = $"[{source}] ";
+        return ToString().Split(Environment.NewLine).Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(l => l[prefix.Length..]).ToList();
+    }
 
     public override string ToString()
     {
