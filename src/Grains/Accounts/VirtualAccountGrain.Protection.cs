@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Market;
+using OrleansTrading.Grains.Positions;
 using OrleansTrading.Grains.Rules;
 
 namespace OrleansTrading.Grains.Accounts;
@@ -124,16 +125,8 @@ public sealed partial class VirtualAccountGrain
         var changed = false;
         foreach (var position in Account.Positions.Where(p => p.Symbol == quote.Symbol && p.ExitOrderId is null).ToList())
         {
-            if (position.TrailingStopPercent is { } trail)
-            {
-                var best = position.Side == PositionSide.Long ? Math.Max(position.BestPrice, quote.Bid) : Math.Min(position.BestPrice, quote.Ask);
-                var stop = StopLoss.Trail(position.Side, position.StopLossPrice, best, trail);
-                changed |= best != position.BestPrice || stop != position.StopLossPrice;
-                position.BestPrice = best;
-                position.StopLossPrice = stop;
-            }
-
-            if (StopLoss.IsTriggered(position.Side, position.StopLossPrice, quote))
+            changed |= PositionBook.Trail(position, quote);
+            if (PositionBook.IsStopCrossed(position, quote))
             {
                 var purpose = position.TrailingStopPercent is null ? OrderPurpose.StopLoss : OrderPurpose.TrailingStop;
                 LogStopTriggered(AccountId, position.PositionId, position.Symbol, position.StopLossPrice, quote.Bid, quote.Ask, purpose);
@@ -194,52 +187,22 @@ public sealed partial class VirtualAccountGrain
             repairs++;
             var sameSide = held != 0 && target != 0 && Math.Sign(held) == Math.Sign(target);
             var excess = held == 0 ? 0m : sameSide ? Math.Max(0m, Math.Abs(held) - Math.Abs(target)) : Math.Abs(held);
-            foreach (var position in Account.Positions.Where(p => p.Symbol == symbol).OrderByDescending(p => p.OpenedAt).ToList())
+            var newestFirst = Account.Positions.Where(p => p.Symbol == symbol).OrderByDescending(p => p.OpenedAt);
+            foreach (var cut in PositionBook.Allocate(newestFirst, excess, out _))
             {
-                if (excess <= 0)
-                {
-                    break;
-                }
-
-                var cut = Math.Min(excess, position.Quantity);
-                excess -= cut;
-                ClosePart(position, cut, price, now, OrderPurpose.Reconciliation, "reconciliation", $"recon-{now.UtcTicks}-{position.PositionId}");
+                Record(Book.Close(cut.PositionId, cut.Quantity, price, now, OrderPurpose.Reconciliation, "reconciliation",
+                    $"recon-{now.UtcTicks}-{cut.PositionId}"), price, now);
             }
 
-            var missing = Math.Abs(target) - Math.Abs(Account.Positions.Where(p => p.Symbol == symbol).Sum(p => p.SignedQuantity));
+            var missing = Math.Abs(target) - Math.Abs(Book.NetQuantity(symbol));
             if (target != 0 && missing > 0)
             {
-                AdoptPosition(symbol, target > 0 ? PositionSide.Long : PositionSide.Short, missing, price, now);
+                Book.Adopt(symbol, target > 0 ? PositionSide.Long : PositionSide.Short, missing, price, now,
+                    Options.StopLoss.Percent, "reconciliation", NewPositionId);
             }
         }
 
         return repairs;
-    }
-
-    /// <summary>Takes on quantity the venue holds but the account never ordered, at the repair price, with the default stop.</summary>
-    private void AdoptPosition(string symbol, PositionSide side, decimal quantity, decimal price, DateTimeOffset now)
-    {
-        var newest = Account.Positions.Where(p => p.Symbol == symbol && p.Side == side).MaxBy(p => p.OpenedAt);
-        if (newest is not null)
-        {
-            newest.EntryPrice = (newest.Quantity * newest.EntryPrice + quantity * price) / (newest.Quantity + quantity);
-            newest.Quantity += quantity;
-            return;
-        }
-
-        Account.Positions.Add(new PositionState
-        {
-            PositionId = $"P{Account.NextPositionNumber++}",
-            Symbol = symbol,
-            Side = side,
-            Quantity = quantity,
-            EntryPrice = price,
-            BestPrice = price,
-            StopLossPercent = Options.StopLoss.Percent,
-            StopLossPrice = StopLoss.InitialPrice(side, price, Options.StopLoss.Percent),
-            OpenedAt = now,
-            EntryOrderId = "reconciliation",
-        });
     }
 
     private async Task<decimal?> RepairPriceAsync(string symbol, VenueAccountReport report)
