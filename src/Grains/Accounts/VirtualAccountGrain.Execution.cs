@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Journal;
+using OrleansTrading.Grains.Orders;
 using OrleansTrading.Grains.Positions;
 
 namespace OrleansTrading.Grains.Accounts;
@@ -78,29 +79,13 @@ public sealed partial class VirtualAccountGrain
         ApplyReport(order, report);
     }
 
-    /// <summary>Applies a venue report to a known order: new fills once each, then the venue's status.</summary>
+    /// <summary>Applies a venue report to a known order: the tracker takes new fills once each, the book applies them.</summary>
     private bool ApplyReport(AccountOrder order, VenueOrderReport report)
     {
-        var changed = false;
-        if (report.Status == OrderStatus.Pending)
+        var applied = OrderTracker.ApplyReport(order, report);
+        foreach (var fill in applied.NewFills)
         {
-            return false; // no acknowledgement: nothing is known yet
-        }
-
-        if (order.Status == OrderStatus.Pending && report.Status != OrderStatus.Rejected)
-        {
-            changed |= order.TransitionTo(OrderStatus.Accepted, report.UpdatedAt);
-        }
-
-        foreach (var fill in report.Fills)
-        {
-            changed |= ApplyFill(order, fill);
-        }
-
-        if (report.IsTerminal)
-        {
-            var note = report.Status == OrderStatus.Rejected ? report.RejectReason : report.CancelReason.ToString();
-            changed |= order.TransitionTo(report.Status, report.UpdatedAt, note);
+            BookFill(order, fill);
         }
 
         if (order.IsTerminal)
@@ -108,20 +93,13 @@ public sealed partial class VirtualAccountGrain
             ReleaseExit(order);
         }
 
-        return changed;
+        return applied.Changed;
     }
 
-    /// <summary>Applies one fill exactly once: the position book grows or reduces positions; closed parts are booked.</summary>
-    private bool ApplyFill(AccountOrder order, VenueFill fill)
+    /// <summary>A fill seen for the first time: the position book grows or reduces positions; closed parts are booked.</summary>
+    private void BookFill(AccountOrder order, VenueFill fill)
     {
-        if (!order.FillIds.Add(fill.FillId))
-        {
-            return false;
-        }
-
         _unjournaledFills.Add(fill);
-        order.FilledQuantity += fill.Quantity;
-        order.FilledNotional += fill.Quantity * fill.Price;
         var change = Book.ApplyFill(order, fill, NewPositionId);
         order.RealizedPnl += change.RealizedPnl;
         Record(change, fill.Price, fill.At);
@@ -129,9 +107,6 @@ public sealed partial class VirtualAccountGrain
         {
             LogOverfill(AccountId, order.OrderId, change.Excess);
         }
-
-        order.TransitionTo(order.FilledQuantity >= order.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled, fill.At);
-        return true;
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
+using OrleansTrading.Grains.Orders;
 using OrleansTrading.Grains.Rules;
 using OrleansTrading.Grains.Venue;
 
@@ -188,7 +189,7 @@ public sealed partial class VirtualAccountGrain(
 
         if (order.FilledQuantity == 0 && order.Status == OrderStatus.Cancelled)
         {
-            return order.History[^1].Note == nameof(VenueCancelReason.LimitPrice)
+            return OrderTracker.CancelReasonOf(order) == VenueCancelReason.LimitPrice
                 ? SignalDecision.Rejected(RejectionReason.SlippageExceeded, MarketFilters.SlippageExceeded(order.Side, order.LimitPrice ?? 0m).Detail)
                 : SignalDecision.Rejected(RejectionReason.VenueRejected, "The venue had no liquidity at the quote; nothing filled.");
         }

@@ -59,6 +59,7 @@ public static class CoreBuilders
         order.History.Add(new OrderStatusChange(OrderStatus.Pending, T0, 0m));
         if (status != OrderStatus.Pending)
         {
+            order.TransitionTo(OrderStatus.Accepted, T0);
             order.TransitionTo(status, T0);
         }
 
