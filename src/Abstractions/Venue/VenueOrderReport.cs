@@ -14,5 +14,5 @@ public sealed record VenueOrderReport(
 
     public decimal? AveragePrice => FilledQuantity == 0 ? null : Fills.Sum(f => f.Quantity * f.Price) / FilledQuantity;
 
-    public bool IsTerminal => Status is OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected;
+    public bool IsTerminal => Status.IsTerminal();
 }

@@ -1,5 +1,6 @@
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
+using OrleansTrading.Grains.Orders;
 
 namespace OrleansTrading.Grains.Accounts;
 
@@ -40,6 +41,9 @@ public sealed class AccountOrder
     /// <summary>Exits: PnL realized by this order's fills so far.</summary>
     [Id(19)] public decimal RealizedPnl { get; set; }
 
+    /// <summary>Cancelled orders: why the venue cancelled it (read through <see cref="OrderTracker.CancelReasonOf"/>).</summary>
+    [Id(20)] public VenueCancelReason? CancelReason { get; set; }
+
     /// <summary>
     /// The decision for <see cref="SignalId"/> reached grain state with this order. While false, any journaled
     /// decision for that signal was never acknowledged (the state write after it failed), so a retry resumes the order.
@@ -48,7 +52,7 @@ public sealed class AccountOrder
 
     public decimal? AveragePrice => FilledQuantity == 0 ? null : FilledNotional / FilledQuantity;
 
-    public bool IsTerminal => Status is OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected;
+    public bool IsTerminal => Status.IsTerminal();
 
     public decimal Remaining => IsTerminal ? 0m : Quantity - FilledQuantity;
 
@@ -59,10 +63,10 @@ public sealed class AccountOrder
         new(OrderId, Symbol, Side, Quantity, FilledQuantity, AveragePrice, LimitPrice, ReduceOnly, Purpose, Status, CreatedAt,
             History.Count == 0 ? CreatedAt : History[^1].At, PositionId, SignalId);
 
-    /// <summary>Moves to a new status (never out of a terminal one) and records the change.</summary>
+    /// <summary>Moves to a new status if <see cref="OrderTransitions"/> allows it, and records the change.</summary>
     public bool TransitionTo(OrderStatus status, DateTimeOffset at, string? note = null)
     {
-        if (status == Status || IsTerminal)
+        if (!OrderTransitions.IsAllowed(Status, status))
         {
             return false;
         }

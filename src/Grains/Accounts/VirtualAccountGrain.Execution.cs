@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Journal;
-using OrleansTrading.Grains.Rules;
+using OrleansTrading.Grains.Orders;
+using OrleansTrading.Grains.Positions;
 
 namespace OrleansTrading.Grains.Accounts;
 
@@ -12,6 +13,10 @@ public sealed partial class VirtualAccountGrain
     private readonly List<VenueFill> _unjournaledFills = [];
     private readonly List<TradeRecord> _unjournaledTrades = [];
     private readonly List<DecisionRecord> _unjournaledDecisions = [];
+
+    private PositionBook Book => new(AccountId, Account.Positions);
+
+    private string NewPositionId() => $"P{Account.NextPositionNumber++}";
 
     private AccountOrder NewOrder(string orderId, string symbol, OrderSide side, decimal quantity, OrderPurpose purpose,
         TimeInForce timeInForce, decimal? limitPrice, bool reduceOnly, string? positionId)
@@ -73,29 +78,13 @@ public sealed partial class VirtualAccountGrain
         ApplyReport(order, report);
     }
 
-    /// <summary>Applies a venue report to a known order: new fills once each, then the venue's status.</summary>
+    /// <summary>Applies a venue report to a known order: the tracker takes new fills once each, the book applies them.</summary>
     private bool ApplyReport(AccountOrder order, VenueOrderReport report)
     {
-        var changed = false;
-        if (report.Status == OrderStatus.Pending)
+        var applied = OrderTracker.ApplyReport(order, report);
+        foreach (var fill in applied.NewFills)
         {
-            return false; // no acknowledgement: nothing is known yet
-        }
-
-        if (order.Status == OrderStatus.Pending && report.Status != OrderStatus.Rejected)
-        {
-            changed |= order.TransitionTo(OrderStatus.Accepted, report.UpdatedAt);
-        }
-
-        foreach (var fill in report.Fills)
-        {
-            changed |= ApplyFill(order, fill);
-        }
-
-        if (report.IsTerminal)
-        {
-            var note = report.Status == OrderStatus.Rejected ? report.RejectReason : report.CancelReason.ToString();
-            changed |= order.TransitionTo(report.Status, report.UpdatedAt, note);
+            BookFill(order, fill);
         }
 
         if (order.IsTerminal)
@@ -103,124 +92,44 @@ public sealed partial class VirtualAccountGrain
             ReleaseExit(order);
         }
 
-        return changed;
+        return applied.Changed;
     }
 
-    /// <summary>Applies one fill exactly once: an entry grows its position; an exit closes positions and realizes PnL.</summary>
-    private bool ApplyFill(AccountOrder order, VenueFill fill)
+    /// <summary>A fill seen for the first time: the position book grows or reduces positions; closed parts are booked.</summary>
+    private void BookFill(AccountOrder order, VenueFill fill)
     {
-        if (!order.FillIds.Add(fill.FillId))
-        {
-            return false;
-        }
-
         _unjournaledFills.Add(fill);
-        order.FilledQuantity += fill.Quantity;
-        order.FilledNotional += fill.Quantity * fill.Price;
-        if (order.Purpose == OrderPurpose.Entry)
+        var change = Book.ApplyFill(order, fill, NewPositionId);
+        order.RealizedPnl += change.RealizedPnl;
+        Record(change, fill.Price, fill.At);
+        if (change.Excess > 0)
         {
-            GrowPosition(order, fill);
-        }
-        else
-        {
-            ReducePositions(order, fill);
-        }
-
-        order.TransitionTo(order.FilledQuantity >= order.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled, fill.At);
-        return true;
-    }
-
-    private void GrowPosition(AccountOrder order, VenueFill fill)
-    {
-        var side = PositionSides.ForEntry(order.Side);
-        var position = Account.Positions.FirstOrDefault(p => p.PositionId == order.PositionId);
-        if (position is null)
-        {
-            position = new PositionState
-            {
-                PositionId = order.PositionId ?? $"P{Account.NextPositionNumber++}",
-                Symbol = order.Symbol,
-                Side = side,
-                OpenedAt = fill.At,
-                EntryOrderId = order.OrderId,
-                StopLossPercent = order.StopLossPercent,
-                TrailingStopPercent = order.TrailingStopPercent,
-            };
-            Account.Positions.Add(position);
-        }
-
-        var quantity = position.Quantity + fill.Quantity;
-        position.EntryPrice = (position.Quantity * position.EntryPrice + fill.Quantity * fill.Price) / quantity;
-        position.Quantity = quantity;
-        position.BestPrice = position.EntryPrice;
-        position.StopLossPrice = StopLoss.InitialPrice(side, position.EntryPrice, position.StopLossPercent);
-    }
-
-    /// <summary>Closes the order's own position first, then the oldest others; never more than is open (reduce-only).</summary>
-    private void ReducePositions(AccountOrder order, VenueFill fill)
-    {
-        var reducedSide = order.Side == OrderSide.Sell ? PositionSide.Long : PositionSide.Short;
-        var targets = Account.Positions
-            .Where(p => p.Symbol == order.Symbol && p.Side == reducedSide)
-            .OrderBy(p => p.PositionId == order.PositionId ? 0 : 1)
-            .ThenBy(p => p.OpenedAt)
-            .ToList();
-        var remaining = fill.Quantity;
-        foreach (var position in targets)
-        {
-            if (remaining <= 0)
-            {
-                break;
-            }
-
-            var closed = Math.Min(remaining, position.Quantity);
-            remaining -= closed;
-            order.RealizedPnl += ClosePart(position, closed, fill.Price, fill.At, order.Purpose, order.OrderId, $"{fill.FillId}-{position.PositionId}");
-        }
-
-        if (remaining > 0)
-        {
-            LogOverfill(AccountId, order.OrderId, remaining);
+            LogOverfill(AccountId, order.OrderId, change.Excess);
         }
     }
 
     /// <summary>
-    /// Closes part or all of a position at a price: books the PnL into the balance, journals the trade, and counts
-    /// the position as one win or loss (on its total PnL) once it is flat. Returns the PnL of this part.
+    /// Books what the position book closed: PnL into the balance (equity marked at <paramref name="price"/>), each
+    /// flat position as one win or loss, and the trades into the journal.
     /// </summary>
-    private decimal ClosePart(PositionState position, decimal quantity, decimal price, DateTimeOffset at, OrderPurpose reason,
-        string orderId, string tradeId)
+    private void Record(BookChange change, decimal price, DateTimeOffset at)
     {
-        var pnl = Pnl.Of(position.Side, position.EntryPrice, price, quantity);
-        position.Quantity -= quantity;
-        position.RealizedPnl += pnl;
-        if (position.Quantity == 0)
+        if (change.Trades.Count == 0)
         {
-            Account.Positions.Remove(position);
+            return;
         }
 
-        var unrealizedRest = Account.Positions.Where(p => p.Symbol == position.Symbol).Sum(p => Pnl.Of(p.Side, p.EntryPrice, price, p.Quantity));
-        Account.Stats = Performance.Realize(Account.Stats, pnl, unrealizedRest);
-        _unjournaledTrades.Add(new TradeRecord(tradeId, AccountId, position.PositionId, position.Symbol,
-            position.Side, quantity, position.EntryPrice, price, pnl, reason, orderId, position.OpenedAt, at));
-        LogTradeClosed(AccountId, position.PositionId, position.Symbol, quantity, position.EntryPrice, price, pnl, reason);
-        if (position.Quantity == 0)
+        var unrealizedRest = Book.UnrealizedPnl(change.Trades[0].Symbol, price);
+        Account.Stats = change.ApplyTo(Account.Stats, unrealizedRest, at, Options.Governor.CooldownAfterLosses, Options.Governor.CooldownDuration);
+        foreach (var trade in change.Trades)
         {
-            Account.Stats = Performance.CountOutcome(Account.Stats, position.RealizedPnl, at,
-                Options.Governor.CooldownAfterLosses, Options.Governor.CooldownDuration);
+            _unjournaledTrades.Add(trade);
+            LogTradeClosed(AccountId, trade.PositionId, trade.Symbol, trade.Quantity, trade.EntryPrice, trade.ExitPrice, trade.Pnl, trade.Reason);
         }
-
-        return pnl;
     }
 
     /// <summary>A finished exit order no longer protects its position: a new stop may fire for what is left.</summary>
-    private void ReleaseExit(AccountOrder order)
-    {
-        foreach (var position in Account.Positions.Where(p => p.ExitOrderId == order.OrderId))
-        {
-            position.ExitOrderId = null;
-        }
-    }
+    private void ReleaseExit(AccountOrder order) => Book.ReleaseExit(order.OrderId);
 
     /// <summary>Journal first (idempotent by id), then grain state: after a crash between the two, the replay adds nothing twice.</summary>
     private async Task PersistAsync()

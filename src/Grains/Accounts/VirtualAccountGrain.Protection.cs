@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Market;
+using OrleansTrading.Grains.Positions;
+using OrleansTrading.Grains.Reconciliation;
 using OrleansTrading.Grains.Rules;
 
 namespace OrleansTrading.Grains.Accounts;
@@ -52,6 +54,11 @@ public sealed partial class VirtualAccountGrain
         }
     }
 
+    /// <summary>
+    /// Plans the repairs against the venue's report and applies them. State is written only when a repair changed
+    /// something: <see cref="VirtualAccountState.LastReconciledAt"/> alone is kept in memory (snapshots show it) and
+    /// stored with the next real change, so a quiet reminder tick costs no write.
+    /// </summary>
     public async Task<int> ReconcileAsync()
     {
         if (!Account.Created)
@@ -62,33 +69,24 @@ public sealed partial class VirtualAccountGrain
         var report = await venue.GetAccountReportAsync(AccountId, WorkingOrderIds());
         var now = clock.GetUtcNow();
         var repairs = 0;
-        var venueOrders = report.Orders.ToDictionary(o => o.Order.ClientOrderId, StringComparer.Ordinal);
-        foreach (var order in Account.Orders.Where(o => !o.IsTerminal).ToList())
+        foreach (var repair in ReconciliationPlanner.Plan(Account.Orders, Account.Positions, report))
         {
-            if (!venueOrders.TryGetValue(order.OrderId, out var venueOrder))
+            repairs += repair switch
             {
-                order.TransitionTo(OrderStatus.Rejected, now, "Unknown to the venue (reconciliation).");
-                ReleaseExit(order);
-                LogRepair(AccountId, order.OrderId, "marked rejected: the venue does not know it");
-                repairs++;
-                continue;
-            }
-
-            var fillsBefore = order.FillIds.Count;
-            var statusBefore = order.Status;
-            ApplyReport(order, venueOrder);
-            var repaired = order.FillIds.Count - fillsBefore + (order.Status != statusBefore ? 1 : 0);
-            if (repaired > 0)
-            {
-                LogRepair(AccountId, order.OrderId, $"applied {order.FillIds.Count - fillsBefore} missed fill(s), status {statusBefore} -> {order.Status}");
-                repairs += repaired;
-            }
+                RejectUnknownOrder unknown => RejectUnknown(unknown, now),
+                ApplyVenueReport missed => ApplyMissed(missed),
+                AlignPosition align => await AlignPositionAsync(align, report, now),
+                _ => throw new InvalidOperationException($"Unknown repair {repair}."),
+            };
         }
 
-        repairs += await AlignPositionsAsync(report, now);
         Account.LastReconciledAt = now;
-        Account.ReconciliationRepairs += repairs;
-        await PersistAsync();
+        if (repairs > 0)
+        {
+            Account.ReconciliationRepairs += repairs;
+            await PersistAsync();
+        }
+
         await EnsureProtectionAsync();
         return repairs;
     }
@@ -124,16 +122,8 @@ public sealed partial class VirtualAccountGrain
         var changed = false;
         foreach (var position in Account.Positions.Where(p => p.Symbol == quote.Symbol && p.ExitOrderId is null).ToList())
         {
-            if (position.TrailingStopPercent is { } trail)
-            {
-                var best = position.Side == PositionSide.Long ? Math.Max(position.BestPrice, quote.Bid) : Math.Min(position.BestPrice, quote.Ask);
-                var stop = StopLoss.Trail(position.Side, position.StopLossPrice, best, trail);
-                changed |= best != position.BestPrice || stop != position.StopLossPrice;
-                position.BestPrice = best;
-                position.StopLossPrice = stop;
-            }
-
-            if (StopLoss.IsTriggered(position.Side, position.StopLossPrice, quote))
+            changed |= PositionBook.Trail(position, quote);
+            if (PositionBook.IsStopCrossed(position, quote))
             {
                 var purpose = position.TrailingStopPercent is null ? OrderPurpose.StopLoss : OrderPurpose.TrailingStop;
                 LogStopTriggered(AccountId, position.PositionId, position.Symbol, position.StopLossPrice, quote.Bid, quote.Ask, purpose);
@@ -166,80 +156,62 @@ public sealed partial class VirtualAccountGrain
         await SendOrderAsync(order);
     }
 
-    /// <summary>
-    /// Sets each symbol's net position to the venue's, the source of truth for what is held. Quantity the venue no
-    /// longer holds is closed as a <c>reconciliation</c> trade; quantity only the venue holds is adopted. Both need a
-    /// real price (the quote, else the venue's last fill): without one the repair waits for the next tick.
-    /// </summary>
-    private async Task<int> AlignPositionsAsync(VenueAccountReport report, DateTimeOffset now)
+    private int RejectUnknown(RejectUnknownOrder repair, DateTimeOffset now)
     {
-        var repairs = 0;
-        var symbols = report.NetPositions.Keys.Concat(Account.Positions.Select(p => p.Symbol)).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var symbol in symbols)
+        var order = Account.Orders.First(o => o.OrderId == repair.OrderId);
+        if (!order.TransitionTo(OrderStatus.Rejected, now, "Unknown to the venue (reconciliation)."))
         {
-            var target = report.NetPositions.GetValueOrDefault(symbol);
-            var held = Account.Positions.Where(p => p.Symbol == symbol).Sum(p => p.SignedQuantity);
-            if (target == held)
-            {
-                continue;
-            }
-
-            if (await RepairPriceAsync(symbol, report) is not { } price)
-            {
-                LogPositionUnpriced(AccountId, symbol, held, target);
-                continue;
-            }
-
-            LogPositionMismatch(AccountId, symbol, held, target);
-            repairs++;
-            var sameSide = held != 0 && target != 0 && Math.Sign(held) == Math.Sign(target);
-            var excess = held == 0 ? 0m : sameSide ? Math.Max(0m, Math.Abs(held) - Math.Abs(target)) : Math.Abs(held);
-            foreach (var position in Account.Positions.Where(p => p.Symbol == symbol).OrderByDescending(p => p.OpenedAt).ToList())
-            {
-                if (excess <= 0)
-                {
-                    break;
-                }
-
-                var cut = Math.Min(excess, position.Quantity);
-                excess -= cut;
-                ClosePart(position, cut, price, now, OrderPurpose.Reconciliation, "reconciliation", $"recon-{now.UtcTicks}-{position.PositionId}");
-            }
-
-            var missing = Math.Abs(target) - Math.Abs(Account.Positions.Where(p => p.Symbol == symbol).Sum(p => p.SignedQuantity));
-            if (target != 0 && missing > 0)
-            {
-                AdoptPosition(symbol, target > 0 ? PositionSide.Long : PositionSide.Short, missing, price, now);
-            }
+            return 0;
         }
 
-        return repairs;
+        ReleaseExit(order);
+        LogRepair(AccountId, order.OrderId, "marked rejected: the venue does not know it");
+        return 1;
     }
 
-    /// <summary>Takes on quantity the venue holds but the account never ordered, at the repair price, with the default stop.</summary>
-    private void AdoptPosition(string symbol, PositionSide side, decimal quantity, decimal price, DateTimeOffset now)
+    /// <summary>Applies the venue's report of a working order; each missed fill and a changed status count as a repair.</summary>
+    private int ApplyMissed(ApplyVenueReport repair)
     {
-        var newest = Account.Positions.Where(p => p.Symbol == symbol && p.Side == side).MaxBy(p => p.OpenedAt);
-        if (newest is not null)
+        var order = Account.Orders.First(o => o.OrderId == repair.OrderId);
+        var fillsBefore = order.FillIds.Count;
+        var statusBefore = order.Status;
+        ApplyReport(order, repair.Report);
+        var fills = order.FillIds.Count - fillsBefore;
+        var repaired = fills + (order.Status != statusBefore ? 1 : 0);
+        if (repaired > 0)
         {
-            newest.EntryPrice = (newest.Quantity * newest.EntryPrice + quantity * price) / (newest.Quantity + quantity);
-            newest.Quantity += quantity;
-            return;
+            LogRepair(AccountId, order.OrderId, $"applied {fills} missed fill(s), status {statusBefore} -> {order.Status}");
         }
 
-        Account.Positions.Add(new PositionState
+        return repaired;
+    }
+
+    /// <summary>
+    /// Sets a symbol's net position to the venue's, the source of truth for what is held: the plan's cuts are closed
+    /// as <c>reconciliation</c> trades and its missing quantity adopted. Both need a real price (the quote, else the
+    /// venue's last fill): without one the repair waits for the next tick.
+    /// </summary>
+    private async Task<int> AlignPositionAsync(AlignPosition repair, VenueAccountReport report, DateTimeOffset now)
+    {
+        if (await RepairPriceAsync(repair.Symbol, report) is not { } price)
         {
-            PositionId = $"P{Account.NextPositionNumber++}",
-            Symbol = symbol,
-            Side = side,
-            Quantity = quantity,
-            EntryPrice = price,
-            BestPrice = price,
-            StopLossPercent = Options.StopLoss.Percent,
-            StopLossPrice = StopLoss.InitialPrice(side, price, Options.StopLoss.Percent),
-            OpenedAt = now,
-            EntryOrderId = "reconciliation",
-        });
+            LogPositionUnpriced(AccountId, repair.Symbol, repair.Held, repair.Target);
+            return 0;
+        }
+
+        LogPositionMismatch(AccountId, repair.Symbol, repair.Held, repair.Target);
+        foreach (var cut in repair.Cuts)
+        {
+            Record(Book.Close(cut.PositionId, cut.Quantity, price, now, OrderPurpose.Reconciliation, "reconciliation",
+                $"recon-{now.UtcTicks}-{cut.PositionId}"), price, now);
+        }
+
+        if (repair.AdoptQuantity > 0)
+        {
+            Book.Adopt(repair.Symbol, repair.AdoptSide, repair.AdoptQuantity, price, now, Options.StopLoss.Percent, "reconciliation", NewPositionId);
+        }
+
+        return 1;
     }
 
     private async Task<decimal?> RepairPriceAsync(string symbol, VenueAccountReport report)

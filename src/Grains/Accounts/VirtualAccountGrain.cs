@@ -5,6 +5,7 @@ using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
+using OrleansTrading.Grains.Orders;
 using OrleansTrading.Grains.Rules;
 using OrleansTrading.Grains.Venue;
 
@@ -138,14 +139,10 @@ public sealed partial class VirtualAccountGrain(
 
     private async Task<SignalDecision> OpenAsync(TradeSignal signal)
     {
-        var killSwitchTask = GrainFactory.KillSwitch().GetStatusAsync();
-        var quoteTask = GrainFactory.MarketData(signal.Symbol).GetQuoteAsync();
-        await Task.WhenAll(killSwitchTask, quoteTask);
-        var quote = quoteTask.Result;
-
+        var (killSwitch, quote) = await GetKillSwitchAndQuoteAsync(signal.Symbol);
         var denial = EntryGuards.Evaluate(
             new EntryCheck(signal.Symbol, signal.Side, signal.Quantity, Account.Balance, Account.CooldownUntil,
-                Account.OpenPositions(), killSwitchTask.Result.State, quote, clock.GetUtcNow()),
+                Account.OpenPositions(), killSwitch, quote, clock.GetUtcNow()),
             Options);
         if (denial is not null)
         {
@@ -203,7 +200,7 @@ public sealed partial class VirtualAccountGrain(
 
         if (order.FilledQuantity == 0 && order.Status == OrderStatus.Cancelled)
         {
-            return order.History[^1].Note == nameof(VenueCancelReason.LimitPrice)
+            return OrderTracker.CancelReasonOf(order) == VenueCancelReason.LimitPrice
                 ? SignalDecision.Rejected(RejectionReason.SlippageExceeded, MarketFilters.SlippageExceeded(order.Side, order.LimitPrice ?? 0m).Detail)
                 : SignalDecision.Rejected(RejectionReason.VenueRejected, "The venue had no liquidity at the quote; nothing filled.");
         }
@@ -216,43 +213,29 @@ public sealed partial class VirtualAccountGrain(
 
     private async Task<SignalDecision> CloseAsync(TradeSignal signal)
     {
-        var killSwitchTask = GrainFactory.KillSwitch().GetStatusAsync();
-        var quoteTask = GrainFactory.MarketData(signal.Symbol).GetQuoteAsync();
-        await Task.WhenAll(killSwitchTask, quoteTask);
-        var exitDenial = Governor.CheckKillSwitchForExit(killSwitchTask.Result.State);
-        if (exitDenial is not null)
+        var (killSwitch, quote) = await GetKillSwitchAndQuoteAsync(signal.Symbol);
+        var check = new ExitCheck(signal.Symbol, signal.Side, signal.Quantity,
+            Account.Positions.Select(p => new OpenPosition(p.Symbol, p.Side, p.Quantity, p.EntryPrice)).ToList(),
+            OrderTracker.Closing(Account.Orders, signal.Symbol, signal.Side), killSwitch, quote);
+        if (ExitChecks.Evaluate(check) is { } denial)
         {
-            return SignalDecision.Rejected(exitDenial.Reason, exitDenial.Detail);
-        }
-
-        // A close names the side that reduces: sell closes longs, buy closes shorts. Anything else would add risk.
-        var reducedSide = signal.Side == OrderSide.Sell ? PositionSide.Long : PositionSide.Short;
-        var open = Account.Positions.Where(p => p.Symbol == signal.Symbol && p.Side == reducedSide).ToList();
-        if (open.Count == 0)
-        {
-            return SignalDecision.Rejected(RejectionReason.NoOpenPosition,
-                $"No open {reducedSide.ToString().ToLowerInvariant()} position in {signal.Symbol} for a {signal.Side.ToString().ToLowerInvariant()} to close.");
-        }
-
-        // Reduce-only: never more than is open and not already being closed, so an exit can't flip the account.
-        var closing = Account.Orders.Where(o => o.Symbol == signal.Symbol && o.ReduceOnly && o.Side == signal.Side).Sum(o => o.Remaining);
-        var closable = open.Sum(p => p.Quantity) - closing;
-        if (closable <= 0)
-        {
-            return SignalDecision.Rejected(RejectionReason.NoOpenPosition, $"Every open {signal.Symbol} position is already being closed.");
-        }
-
-        // Quote age never blocks an exit, but an exit still needs a price.
-        if (quoteTask.Result is null)
-        {
-            return SignalDecision.Rejected(RejectionReason.NoQuote, $"No quote for {signal.Symbol}: the exit cannot be priced.");
+            return SignalDecision.Rejected(denial.Reason, denial.Detail);
         }
 
         var order = NewOrder(NextOrderId("ord"), signal.Symbol, signal.Side,
-            Math.Min(signal.Quantity, closable), OrderPurpose.Signal, TimeInForce.GoodTillCancelled, limitPrice: null, reduceOnly: true, positionId: null);
+            check.OrderQuantity, OrderPurpose.Signal, TimeInForce.GoodTillCancelled, limitPrice: null, reduceOnly: true, positionId: null);
         order.SignalId = signal.SignalId;
         await SendOrderAsync(order);
         return ExitDecision(order);
+    }
+
+    /// <summary>Entries and exits both need the kill-switch and the symbol's quote: asked for together.</summary>
+    private async Task<(KillSwitchState KillSwitch, Quote? Quote)> GetKillSwitchAndQuoteAsync(string symbol)
+    {
+        var killSwitchTask = GrainFactory.KillSwitch().GetStatusAsync();
+        var quoteTask = GrainFactory.MarketData(symbol).GetQuoteAsync();
+        await Task.WhenAll(killSwitchTask, quoteTask);
+        return ((await killSwitchTask).State, await quoteTask);
     }
 
     private static SignalDecision ExitDecision(AccountOrder order)
