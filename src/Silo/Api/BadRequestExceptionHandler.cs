@@ -25,11 +25,13 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems, 
             return false;
         }
 
+        // A binding failure keeps its own 4xx (415 for a body that is not JSON, 413 for one too large); the rest is 400.
+        var status = exception is BadHttpRequestException { StatusCode: >= 400 and < 500 } binding && errors is null ? binding.StatusCode : StatusCodes.Status400BadRequest;
         var problem = errors is { Count: > 0 } ? new HttpValidationProblemDetails(errors) : new Microsoft.AspNetCore.Mvc.ProblemDetails();
-        problem.Status = StatusCodes.Status400BadRequest;
+        problem.Status = status;
         problem.Title = errors is { Count: > 0 } ? "One or more validation errors occurred." : "The request is malformed.";
         problem.Detail = detail;
-        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 }

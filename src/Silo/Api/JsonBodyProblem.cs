@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,9 @@ public sealed class JsonBodyProblem(IOptions<JsonOptions> options)
     {
         var path = exception.Path ?? "$";
         var field = FirstSegment(path);
-        var requestType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        // The exception handler clears the endpoint before it runs handlers; the feature keeps the one that failed.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         if (field is null || requestType is null || exception.InnerException is JsonException)
         {
             // Broken syntax (the reader failed): there is no field to blame, only a position.
