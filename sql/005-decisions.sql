@@ -1,5 +1,8 @@
 -- Every decided signal, accepted or rejected, per account. (account_id, signal_id) is the account's idempotency key
 -- forever: a re-sent signal id is answered from its row here, and trades nothing.
+-- Rows are never deleted. A row is rewritten in one case only: the journal is written before grain state, so when
+-- that state write fails the caller gets an error, not this decision; its retry resumes the same order and its
+-- answer replaces the unacknowledged one.
 CREATE TABLE IF NOT EXISTS journal_decisions
 (
     account_id            TEXT NOT NULL,
@@ -25,7 +28,6 @@ CREATE TABLE IF NOT EXISTS journal_decisions
 CREATE INDEX IF NOT EXISTS IX_journal_decisions_account_newest ON journal_decisions (account_id, decided_at);
 CREATE INDEX IF NOT EXISTS IX_journal_decisions_newest ON journal_decisions (decided_at);
 
-CREATE TRIGGER IF NOT EXISTS journal_decisions_no_update BEFORE UPDATE ON journal_decisions
-BEGIN SELECT RAISE(ABORT, 'journal_decisions is append-only'); END;
+DROP TRIGGER IF EXISTS journal_decisions_no_update;
 CREATE TRIGGER IF NOT EXISTS journal_decisions_no_delete BEFORE DELETE ON journal_decisions
-BEGIN SELECT RAISE(ABORT, 'journal_decisions is append-only'); END;
+BEGIN SELECT RAISE(ABORT, 'journal_decisions rows are never deleted'); END;

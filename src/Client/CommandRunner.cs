@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Validation;
 using OrleansTrading.Client.Connection;
 using OrleansTrading.Client.Output;
@@ -35,6 +36,10 @@ public sealed class CommandRunner(IEngineConnector connector, GlobalOptions glob
         catch (EngineUnavailableException ex)
         {
             return Fail(ExitCodes.ClusterUnavailable, ex.Message);
+        }
+        catch (SignalIdConflictException ex)
+        {
+            return Fail(ExitCodes.SignalIdConflict, ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

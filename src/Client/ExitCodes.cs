@@ -26,6 +26,12 @@ public static class ExitCodes
     /// <summary>The cluster answered with an unexpected error (for example a storage failure).</summary>
     public const int EngineError = 6;
 
+    /// <summary>
+    /// The signal id was already used for a signal with different content: nothing was traded. The first decision
+    /// and the differing fields are printed; send a new signal id for a new signal.
+    /// </summary>
+    public const int SignalIdConflict = 7;
+
     /// <summary>The user interrupted the command (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

@@ -19,6 +19,7 @@ public static class TradingCli
             SignalCommand.Create(runner),
             JournalCommands.Orders(runner),
             JournalCommands.Trades(runner),
+            DecisionsCommand.Create(runner),
             QuoteCommands.Create(runner),
             KillSwitchCommands.Create(runner),
         };

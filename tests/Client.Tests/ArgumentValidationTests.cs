@@ -305,4 +305,16 @@ public sealed class ArgumentValidationTests
         Assert.Contains("--reason must not contain control characters.", run.Error);
         Assert.Empty(_connector.Attempts);
     }
+
+    [Theory]
+    [InlineData("accepted,rejected")]
+    [InlineData("1")]
+    public async Task The_decisions_status_filter_takes_words_only(string status)
+    {
+        var run = await CliRun.RunAsync(_connector, "decisions", "acc-1", "--status", status);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains($"--status '{status}' is not valid: use accepted or rejected.", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
 }

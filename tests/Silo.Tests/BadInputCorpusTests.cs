@@ -96,6 +96,12 @@ public sealed class BadInputCorpusTests(SiloApiFactory factory) : IClassFixture<
         ("GET", $"/api/accounts/{Account}/trades?limit=501", null),
         ("GET", "/api/accounts/m1%0A/trades", null),
         ("GET", "/api/accounts/no-such-account/orders", null),
+        ("GET", $"/api/accounts/{Account}/decisions?status=accepted,rejected", null),
+        ("GET", $"/api/accounts/{Account}/decisions?status=1", null),
+        ("GET", $"/api/accounts/{Account}/decisions?status=", null),
+        ("GET", $"/api/accounts/{Account}/decisions?limit=0", null),
+        ("GET", "/api/accounts/m1%0A/decisions", null),
+        ("GET", "/api/decisions?limit=501", null),
     ];
 
     [Fact]

@@ -151,6 +151,20 @@ public sealed class StrictInputApiTests(SiloApiFactory factory) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("accepted,rejected")]
+    [InlineData("rejected, accepted")]
+    [InlineData("0")]
+    [InlineData("+1")]
+    public async Task The_decisions_status_filter_takes_words_only(string status)
+    {
+        var account = await NewAccountAsync();
+
+        using var response = await _client.GetAsync($"/api/accounts/{account}/decisions?status={Uri.EscapeDataString(status)}");
+
+        await response.ShouldBeValidationProblemAsync("status");
+    }
+
+    [Theory]
     [InlineData("timestamp", """{"bid":100,"ask":100.05,"timestamp":"9999-12-31T00:00:00Z"}""")]
     [InlineData("timestamp", """{"bid":100,"ask":100.05,"timestamp":"2000-01-01T00:00:00Z"}""")]
     [InlineData("ask", """{"bid":100,"ask":1000000000}""")]

@@ -29,6 +29,12 @@ public sealed record DecisionRecord(
             signal.TrailingStopPercent, decision.Status, decision.Reason, decision.Detail, decision.OrderId, decision.FilledQuantity,
             decision.AveragePrice, decision.StopLossPrice, decision.RealizedPnl, decidedAt);
 
+    /// <summary>
+    /// False for decisions migrated from grain state written before the decisions journal existed: that state kept
+    /// only the answer, so the signal's fields are unknown (empty symbol, zero quantity).
+    /// </summary>
+    public bool HasSignalContent => Symbol.Length > 0;
+
     /// <summary>The signal this decision answered.</summary>
     public TradeSignal Signal => new(SignalId, Symbol, Side, Quantity, Action, StopLossPercent, TrailingStopPercent);
 

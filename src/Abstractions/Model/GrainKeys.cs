@@ -15,6 +15,10 @@ public static class GrainKeys
     public static IMarketDataGrain MarketData(this IGrainFactory grains, string symbol) =>
         grains.GetGrain<IMarketDataGrain>(Symbol(symbol));
 
+    /// <summary>The decisions feed is stateless: key 0 reaches whichever local worker is free.</summary>
+    public static IDecisionFeedGrain DecisionFeed(this IGrainFactory grains) =>
+        grains.GetGrain<IDecisionFeedGrain>(0);
+
     public static IVirtualAccountGrain Account(this IGrainFactory grains, string accountId) =>
         grains.GetGrain<IVirtualAccountGrain>(accountId);
 }

@@ -20,6 +20,12 @@ public interface ITradingEngine : IAsyncDisposable
     /// <summary>The account's closed trades, newest first; null when the account does not exist.</summary>
     Task<Page<TradeRecord>?> GetTradesAsync(string accountId, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>An account's decisions (accepted and rejected), newest first, optionally of one status; null when the account does not exist.</summary>
+    Task<Page<DecisionRecord>?> GetDecisionsAsync(string accountId, int offset, int limit, SignalStatus? status, CancellationToken cancellationToken);
+
+    /// <summary>The latest decisions across all accounts, newest first.</summary>
+    Task<IReadOnlyList<DecisionRecord>> GetLatestDecisionsAsync(int limit, CancellationToken cancellationToken);
+
     Task<SignalDecision> SubmitSignalAsync(string accountId, TradeSignal signal, CancellationToken cancellationToken);
 
     Task PublishQuoteAsync(Quote quote, CancellationToken cancellationToken);

@@ -26,6 +26,12 @@ internal sealed class OrleansTradingEngine(IHost host, IClusterClient grains, Ti
     public Task<Page<TradeRecord>?> GetTradesAsync(string accountId, int offset, int limit, CancellationToken cancellationToken) =>
         CallAsync(() => grains.Account(accountId).GetTradesAsync(offset, limit), cancellationToken);
 
+    public Task<Page<DecisionRecord>?> GetDecisionsAsync(string accountId, int offset, int limit, SignalStatus? status, CancellationToken cancellationToken) =>
+        CallAsync(() => grains.Account(accountId).GetDecisionsAsync(offset, limit, status), cancellationToken);
+
+    public Task<IReadOnlyList<DecisionRecord>> GetLatestDecisionsAsync(int limit, CancellationToken cancellationToken) =>
+        CallAsync(() => grains.DecisionFeed().GetLatestAsync(limit), cancellationToken);
+
     public Task<SignalDecision> SubmitSignalAsync(string accountId, TradeSignal signal, CancellationToken cancellationToken) =>
         CallAsync(() => grains.Account(accountId).SubmitSignalAsync(signal), cancellationToken);
 

@@ -38,6 +38,12 @@ public sealed class OutputWriter(TextWriter output, bool json)
     public void Orders(Page<OrderHistory> page) =>
         output.WriteLine(json ? JsonOutput.Serialize(page) : TextFormat.Orders(page));
 
+    public void Decisions(Page<DecisionRecord> page) =>
+        output.WriteLine(json ? JsonOutput.Serialize(page) : TextFormat.Decisions(page));
+
+    public void Decisions(IReadOnlyList<DecisionRecord> decisions) =>
+        output.WriteLine(json ? JsonOutput.Serialize(decisions) : TextFormat.LatestDecisions(decisions));
+
     public void Trades(Page<TradeRecord> page) =>
         output.WriteLine(json ? JsonOutput.Serialize(page) : TextFormat.Trades(page));
 

@@ -153,6 +153,39 @@ public static class TextFormat
         $"{Time(trade.ClosedAt)}  {trade.PositionId} {Code(trade.Side)} {Number(trade.Quantity)} {trade.Symbol}" +
         $"  {Number(trade.EntryPrice)} -> {Number(trade.ExitPrice)}  pnl {Number(trade.Pnl)}  {Code(trade.Reason)}";
 
+    /// <summary>A page of an account's decisions: a header saying which slice it is, then one line per decision.</summary>
+    public static string Decisions(Page<DecisionRecord> page)
+    {
+        var text = new StringBuilder(PageHeader(page, "decisions"));
+        foreach (var decision in page.Items)
+        {
+            text.AppendLine();
+            text.Append(DecisionLine(decision, withAccount: false));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The latest decisions across accounts, newest first, each line naming its account.</summary>
+    public static string LatestDecisions(IReadOnlyList<DecisionRecord> decisions) =>
+        decisions.Count == 0
+            ? "no decisions"
+            : string.Join(Environment.NewLine, decisions.Select(d => DecisionLine(d, withAccount: true)));
+
+    /// <summary><c>2025-01-02T14:35:00.000Z  s-1  open buy 10 AAPL  rejected staleQuote - Quote is 900 ms old</c></summary>
+    public static string DecisionLine(DecisionRecord decision, bool withAccount)
+    {
+        var account = withAccount ? $"{decision.AccountId}  " : "";
+        var signal = decision.HasSignalContent
+            ? $"{Code(decision.Action)} {Code(decision.Side)} {Number(decision.Quantity)} {decision.Symbol}"
+            : "(signal content not recorded)";
+        var outcome = decision.Status == SignalStatus.Accepted
+            ? $"accepted {decision.OrderId}" + (decision.FilledQuantity is { } filled ? $" filled {Number(filled)}" : "") +
+              (decision.AveragePrice is { } price ? $" @ {Number(price)}" : "")
+            : $"rejected {(decision.Reason is { } reason ? Code(reason) : "")}" + (string.IsNullOrWhiteSpace(decision.Detail) ? "" : $" - {decision.Detail}");
+        return $"{Time(decision.DecidedAt)}  {account}{decision.SignalId}  {signal}  {outcome}";
+    }
+
     /// <summary><c>orders 1-50 of 120, newest first</c>; <c>no orders</c>; <c>no orders at offset 200 (120 in total)</c>.</summary>
     public static string PageHeader<T>(Page<T> page, string noun)
     {

@@ -40,6 +40,12 @@ public sealed class AccountOrder
     /// <summary>Exits: PnL realized by this order's fills so far.</summary>
     [Id(19)] public decimal RealizedPnl { get; set; }
 
+    /// <summary>
+    /// The decision for <see cref="SignalId"/> reached grain state with this order. While false, any journaled
+    /// decision for that signal was never acknowledged (the state write after it failed), so a retry resumes the order.
+    /// </summary>
+    [Id(30)] public bool DecisionAcknowledged { get; set; }
+
     public decimal? AveragePrice => FilledQuantity == 0 ? null : FilledNotional / FilledQuantity;
 
     public bool IsTerminal => Status is OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected;

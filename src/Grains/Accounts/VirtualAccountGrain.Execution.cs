@@ -9,7 +9,6 @@ namespace OrleansTrading.Grains.Accounts;
 /// <summary>Order execution: send (pending first), apply venue reports and fills exactly once, persist with the journal.</summary>
 public sealed partial class VirtualAccountGrain
 {
-    private const int FinishedOrdersKept = 50;
     private readonly List<VenueFill> _unjournaledFills = [];
     private readonly List<TradeRecord> _unjournaledTrades = [];
     private readonly List<DecisionRecord> _unjournaledDecisions = [];
@@ -265,17 +264,11 @@ public sealed partial class VirtualAccountGrain
         }
     }
 
-    private void PruneFinishedOrders()
-    {
-        var finished = Account.Orders.Where(o => o.IsTerminal).ToList();
-        if (finished.Count > FinishedOrdersKept)
-        {
-            foreach (var old in finished.Take(finished.Count - FinishedOrdersKept))
-            {
-                Account.Orders.Remove(old);
-            }
-        }
-    }
+    /// <summary>
+    /// Finished orders leave state once journaled: the journal answers for them, and state stays the size of what
+    /// the next decision needs, however long the account trades.
+    /// </summary>
+    private void PruneFinishedOrders() => Account.Orders.RemoveAll(o => o.IsTerminal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} closed {PositionId} {Symbol} qty {Quantity} entry {EntryPrice} exit {ExitPrice} pnl {Pnl} ({Reason})")]
     private partial void LogTradeClosed(string accountId, string positionId, string symbol, decimal quantity, decimal entryPrice, decimal exitPrice, decimal pnl, OrderPurpose reason);

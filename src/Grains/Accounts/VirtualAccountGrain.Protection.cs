@@ -59,7 +59,7 @@ public sealed partial class VirtualAccountGrain
             return 0;
         }
 
-        var report = await venue.GetAccountReportAsync(AccountId);
+        var report = await venue.GetAccountReportAsync(AccountId, WorkingOrderIds());
         var now = clock.GetUtcNow();
         var repairs = 0;
         var venueOrders = report.Orders.ToDictionary(o => o.Order.ClientOrderId, StringComparer.Ordinal);

@@ -23,20 +23,17 @@ public sealed partial class VirtualAccountGrain(
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
     ILogger<VirtualAccountGrain> logger) : Grain, IVirtualAccountGrain, IAccountFeedGrain, IRemindable
 {
-    private readonly Dictionary<string, SignalDecision> _decisionsBySignal = new(StringComparer.Ordinal);
+    private RecentDecisionCache? _recentDecisions;
     private TradingOptions Options => options.Value;
     private VirtualAccountState Account => state.State;
     private string AccountId => this.GetPrimaryKeyString();
+    private RecentDecisionCache DecisionCache => _recentDecisions ??= new(Options.Governor.SignalHistorySize);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var recorded in Account.RecentDecisions)
-        {
-            _decisionsBySignal[recorded.SignalId] = recorded.Decision;
-        }
-
         if (Account.Created)
         {
+            await MigrateLegacyStateAsync();
             Account.NextOrderNumber = Math.Max(Account.NextOrderNumber, await journal.GetHighestOrderNumberAsync(AccountId) + 1);
             _reminderRegistered = await this.GetReminder(ReconciliationReminder) is not null;
             await EnsureProtectionAsync();
@@ -80,23 +77,41 @@ public sealed partial class VirtualAccountGrain(
             return SignalDecision.Rejected(RejectionReason.AccountNotFound, $"Account '{AccountId}' does not exist.");
         }
 
-        if (_decisionsBySignal.TryGetValue(signal.SignalId, out var earlier))
+        signal = signal with { Symbol = GrainKeys.Symbol(signal.Symbol) };
+
+        // An order for this signal whose decision never reached state: the caller saw an error, not a decision.
+        // Resume that same order (never a second one) and let its answer supersede any journaled one.
+        var unacknowledged = DecisionCache.TryGet(signal.SignalId, out _)
+            ? null
+            : Account.Orders.FirstOrDefault(o => o.SignalId == signal.SignalId && !o.DecisionAcknowledged);
+        if (unacknowledged is null && await FindDecisionAsync(signal.SignalId) is { } first)
         {
+            var differing = SignalReplay.DifferingFields(first, signal);
+            if (differing.Count > 0)
+            {
+                LogSignalIdConflict(AccountId, signal.SignalId, string.Join(",", differing));
+                throw new SignalIdConflictException(first, differing);
+            }
+
             LogDuplicateSignal(AccountId, signal.SignalId);
-            return earlier;
+            return first.Decision;
         }
 
-        signal = signal with { Symbol = GrainKeys.Symbol(signal.Symbol) };
-        var inFlight = Account.Orders.FirstOrDefault(o => o.SignalId == signal.SignalId);
-        var decision = inFlight is not null
-            ? await ResumeAsync(inFlight)
+        var decision = unacknowledged is not null
+            ? await ResumeAsync(unacknowledged)
             : signal.Action == SignalAction.Open
                 ? await OpenAsync(signal)
                 : await CloseAsync(signal);
 
-        Remember(signal.SignalId, decision);
-        _unjournaledDecisions.Add(DecisionRecord.Of(AccountId, signal, decision, clock.GetUtcNow()));
+        var record = DecisionRecord.Of(AccountId, signal, decision, clock.GetUtcNow());
+        _unjournaledDecisions.Add(record);
+        foreach (var order in Account.Orders.Where(o => o.SignalId == signal.SignalId))
+        {
+            order.DecisionAcknowledged = true; // stored in the same write as the decision's effects
+        }
+
         await PersistAsync();
+        DecisionCache.Add(record); // only once it is durable: a failed write must not leave an answer behind
         await EnsureProtectionAsync();
         if (decision.Status == SignalStatus.Rejected)
         {
@@ -158,7 +173,7 @@ public sealed partial class VirtualAccountGrain(
         {
             // Never acknowledged: if the venue has it, take its answer; if not, it never left, and re-sending it
             // now would skip every guard (the kill-switch may be halted by now). Settle it and decide afresh.
-            var report = (await venue.GetAccountReportAsync(AccountId)).Orders.FirstOrDefault(o => o.Order.ClientOrderId == order.OrderId);
+            var report = (await venue.GetAccountReportAsync(AccountId, [order.OrderId])).Orders.FirstOrDefault(o => o.Order.ClientOrderId == order.OrderId);
             if (report is null)
             {
                 order.TransitionTo(OrderStatus.Rejected, clock.GetUtcNow(), "Never reached the venue; the retried signal was decided again.");
@@ -252,20 +267,24 @@ public sealed partial class VirtualAccountGrain(
             Detail: order.IsTerminal ? null : $"{order.Remaining} still working until the position is flat.");
     }
 
-    private void Remember(string signalId, SignalDecision decision)
+    /// <summary>
+    /// The first decision for a signal id, if the account ever made one: recent ids from memory, older ones from the
+    /// decisions journal (a read outside the write gate, so a new id costs one indexed lookup and never a queue).
+    /// </summary>
+    private async Task<DecisionRecord?> FindDecisionAsync(string signalId)
     {
-        _decisionsBySignal[signalId] = decision;
-        Account.RecentDecisions.Add(new RecordedDecision(signalId, decision));
-        var excess = Account.RecentDecisions.Count - Options.Governor.SignalHistorySize;
-        if (excess > 0)
+        if (DecisionCache.TryGet(signalId, out var recent))
         {
-            foreach (var dropped in Account.RecentDecisions.Take(excess))
-            {
-                _decisionsBySignal.Remove(dropped.SignalId);
-            }
-
-            Account.RecentDecisions.RemoveRange(0, excess);
+            return recent;
         }
+
+        var journaled = await journal.FindDecisionAsync(AccountId, signalId);
+        if (journaled is not null)
+        {
+            DecisionCache.Add(journaled);
+        }
+
+        return journaled;
     }
 
     private async Task<AccountSnapshot> BuildSnapshotAsync()
@@ -288,6 +307,8 @@ public sealed partial class VirtualAccountGrain(
             Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt, Account.LastReconciledAt, Account.ReconciliationRepairs);
     }
 
+    private List<string> WorkingOrderIds() => Account.Orders.Where(o => !o.IsTerminal).Select(o => o.OrderId).ToList();
+
     /// <summary>
     /// Order ids are the account's own sequence, so an id is never reused, even for a signal id sent again long after
     /// it left the history; retries of a signal find its order through <see cref="AccountOrder.SignalId"/>.
@@ -302,6 +323,9 @@ public sealed partial class VirtualAccountGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} re-sent signal {SignalId}: returning the first decision")]
     private partial void LogDuplicateSignal(string accountId, string signalId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} refused signal {SignalId}: the id was already used for a signal with a different {Fields}")]
+    private partial void LogSignalIdConflict(string accountId, string signalId, string fields);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} rejected signal {SignalId}: {Reason} ({Detail})")]
     private partial void LogSignalRejected(string accountId, string signalId, RejectionReason reason, string? detail);

@@ -20,12 +20,14 @@ public sealed class VirtualAccountState
     [Id(10)] public decimal MaxDrawdown { get; set; }
     [Id(11)] public List<PositionState> Positions { get; set; } = [];
 
-    /// <summary>Recent decisions by signal id, oldest first, for idempotent re-sends.</summary>
-    [Id(12)] public List<RecordedDecision> RecentDecisions { get; set; } = [];
+    /// <summary>
+    /// Written by releases before the decisions journal; read once to move them there (see the migration), then empty.
+    /// </summary>
+    [Id(12)] public List<RecordedDecision> LegacyDecisions { get; set; } = [];
 
     [Id(13)] public long NextPositionNumber { get; set; } = 1;
 
-    /// <summary>Working orders plus the most recent finished ones (the journal keeps them all).</summary>
+    /// <summary>Working (non-terminal) orders only: finished ones live in the journal.</summary>
     [Id(14)] public List<AccountOrder> Orders { get; set; } = [];
 
     [Id(15)] public DateTimeOffset? LastReconciledAt { get; set; }

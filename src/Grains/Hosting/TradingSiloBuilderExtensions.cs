@@ -31,6 +31,7 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<IVenue, PaperVenue>();
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
+        services.TryAddSingleton<IVenueOrderArchive, SqliteVenueOrderArchive>();
         services.TryAddSingleton<ITradingActivityPublisher, NoTradingActivityPublisher>();
         silo.AddIncomingGrainCallFilter<AccountCreationFilter>();
 

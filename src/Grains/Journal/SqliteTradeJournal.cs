@@ -63,11 +63,15 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
         foreach (var d in batch.Decisions)
         {
             await ExecuteAsync(connection, transaction, """
-                INSERT OR IGNORE INTO journal_decisions
+                INSERT INTO journal_decisions
                     (account_id, signal_id, symbol, side, quantity, action, stop_loss_percent, trailing_stop_percent, status, reason,
                      detail, order_id, filled_quantity, average_price, stop_loss_price, realized_pnl, decided_at)
                 VALUES ($account, $signal, $symbol, $side, $quantity, $action, $stopPct, $trailPct, $status, $reason,
-                        $detail, $order, $filled, $average, $stop, $pnl, $at);
+                        $detail, $order, $filled, $average, $stop, $pnl, $at)
+                ON CONFLICT (account_id, signal_id) DO UPDATE SET
+                    status = excluded.status, reason = excluded.reason, detail = excluded.detail, order_id = excluded.order_id,
+                    filled_quantity = excluded.filled_quantity, average_price = excluded.average_price,
+                    stop_loss_price = excluded.stop_loss_price, realized_pnl = excluded.realized_pnl, decided_at = excluded.decided_at;
                 """, cancellationToken,
                 ("$account", d.AccountId), ("$signal", d.SignalId), ("$symbol", d.Symbol), ("$side", Name(d.Side)),
                 ("$quantity", Number(d.Quantity)), ("$action", Name(d.Action)), ("$stopPct", Number(d.StopLossPercent)),
@@ -88,7 +92,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
     public async Task<Page<DecisionRecord>> GetDecisionsAsync(string accountId, int offset, int limit, SignalStatus? status,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
         var filter = status is null ? "" : " AND status = $status";
         await using var count = connection.CreateCommand();
         count.CommandText = $"SELECT COUNT(*) FROM journal_decisions WHERE account_id = $account{filter};";
@@ -113,7 +117,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
 
     public async Task<DecisionRecord?> FindDecisionAsync(string accountId, string signalId, CancellationToken cancellationToken = default)
     {
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {DecisionColumns} FROM journal_decisions WHERE account_id = $account AND signal_id = $signal;";
         command.Parameters.AddWithValue("$account", accountId);
@@ -124,7 +128,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
 
     public async Task<IReadOnlyList<DecisionRecord>> GetLatestDecisionsAsync(int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {DecisionColumns} FROM journal_decisions ORDER BY decided_at DESC, rowid DESC LIMIT $limit;";
         command.Parameters.AddWithValue("$limit", limit);
@@ -151,7 +155,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
 
     public async Task<Page<OrderHistory>> GetOrdersAsync(string accountId, int offset, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
         var total = await CountAsync(connection, "SELECT COUNT(DISTINCT order_id) FROM journal_order_events WHERE account_id = $account;", accountId, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -210,7 +214,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
 
     public async Task<long> GetHighestOrderNumberAsync(string accountId, CancellationToken cancellationToken = default)
     {
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT COALESCE(MAX(CAST(substr(order_id, instr(order_id, '-') + 1) AS INTEGER)), 0)
@@ -222,7 +226,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
 
     public async Task<Page<TradeRecord>> GetTradesAsync(string accountId, int offset, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
         var total = await CountAsync(connection, "SELECT COUNT(*) FROM journal_trades WHERE account_id = $account;", accountId, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """

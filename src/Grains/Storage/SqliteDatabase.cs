@@ -29,6 +29,26 @@ public sealed partial class SqliteDatabase : IDisposable
         ConnectionString = builder.ToString();
         FilePath = builder.DataSource;
         DataSource = new SerializedSqliteDataSource(ConnectionString, storage.Synchronous, storage.BusyTimeout);
+        _readerConnectionString = new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+    }
+
+    private readonly string _readerConnectionString;
+
+    /// <summary>
+    /// A read-only connection outside the write gate. In WAL mode readers never wait for the writer, so a lookup on
+    /// the signal path (has this signal id been decided?) or a history page never queues behind writes. An in-memory
+    /// database exists only on its one connection, so there reads take the gate like writes.
+    /// </summary>
+    public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken = default)
+    {
+        if (FilePath == ":memory:")
+        {
+            return (SqliteConnection)await DataSource.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_readerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
     }
 
     public string ConnectionString { get; }

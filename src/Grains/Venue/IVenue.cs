@@ -17,6 +17,10 @@ public interface IVenue
     /// </summary>
     Task<VenueOrderReport> SubmitAsync(VenueOrder order);
 
-    /// <summary>The venue's full view of one account, for reconciliation.</summary>
-    Task<VenueAccountReport> GetAccountReportAsync(string accountId);
+    /// <summary>
+    /// The venue's view of one account, for reconciliation: its working orders, its net positions, and the orders
+    /// named in <paramref name="clientOrderIds"/> however long ago they finished (so an account that missed a report
+    /// learns how its order ended). Orders the venue never received are absent.
+    /// </summary>
+    Task<VenueAccountReport> GetAccountReportAsync(string accountId, IReadOnlyCollection<string> clientOrderIds);
 }

@@ -8,6 +8,6 @@ public sealed class PaperVenue(IGrainFactory grains) : IVenue
     public Task<VenueOrderReport> SubmitAsync(VenueOrder order) =>
         grains.GetGrain<IPaperVenueGrain>(order.AccountId).SubmitAsync(order);
 
-    public Task<VenueAccountReport> GetAccountReportAsync(string accountId) =>
-        grains.GetGrain<IPaperVenueGrain>(accountId).GetReportAsync();
+    public Task<VenueAccountReport> GetAccountReportAsync(string accountId, IReadOnlyCollection<string> clientOrderIds) =>
+        grains.GetGrain<IPaperVenueGrain>(accountId).GetReportAsync(clientOrderIds);
 }

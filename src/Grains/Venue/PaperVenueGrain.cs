@@ -18,21 +18,33 @@ namespace OrleansTrading.Grains.Venue;
 public sealed partial class PaperVenueGrain(
     [PersistentState("venue", StorageNames.Trading)] IPersistentState<PaperVenueState> state,
     IOptions<TradingOptions> options,
+    IVenueOrderArchive archive,
     VenueFaults faults,
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
     ILogger<PaperVenueGrain> logger) : Grain, IPaperVenueGrain
 {
-    private const int TerminalOrdersKept = 500;
+    /// <summary>
+    /// Finished orders kept in grain state, newest first; older ones move to the archive in batches (one write per
+    /// <see cref="FinishedOrdersKept"/> orders). The venue's stored book stays small, and a retry of a recent order
+    /// is answered from memory; anything older is found in the archive, so no order is ever filled twice.
+    /// </summary>
+    private const int FinishedOrdersKept = 8;
     private IGrainTimer? _stepTimer;
     private bool _broken;
 
     private VenueOptions Venue => options.Value.Venue;
     private string AccountId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A book stored by an older release may hold hundreds of finished orders: archive them now.
+        if (FinishedOrders().Count > 2 * FinishedOrdersKept)
+        {
+            await ArchiveFinishedOrdersAsync();
+            await PersistAsync();
+        }
+
         EnsureStepping();
-        return Task.CompletedTask;
     }
 
     public async Task<VenueOrderReport> SubmitAsync(VenueOrder order)
@@ -41,6 +53,11 @@ public sealed partial class PaperVenueGrain(
         if (state.State.Orders.TryGetValue(order.ClientOrderId, out var known))
         {
             return known.ToReport();
+        }
+
+        if ((await archive.FindAsync(AccountId, [order.ClientOrderId])).FirstOrDefault() is { } archived)
+        {
+            return archived;
         }
 
         var latency = Venue.Latency + faults.ExtraLatency;
@@ -75,7 +92,7 @@ public sealed partial class PaperVenueGrain(
             Cancel(record, record.CancelReason == VenueCancelReason.None ? VenueCancelReason.NoLiquidity : record.CancelReason);
         }
 
-        Prune();
+        await ArchiveFinishedOrdersAsync();
         await PersistAsync();
         EnsureStepping();
         LogOrderHandled(AccountId, order.ClientOrderId, order.Side, order.Quantity, order.Symbol, record.Status, record.Fills.Sum(f => f.Quantity));
@@ -89,9 +106,16 @@ public sealed partial class PaperVenueGrain(
         return record.ToReport();
     }
 
-    public Task<VenueAccountReport> GetReportAsync() => Task.FromResult(new VenueAccountReport(
-        state.State.Orders.Values.Select(o => o.ToReport()).ToList(),
-        new Dictionary<string, decimal>(state.State.NetPositions.Where(p => p.Value != 0), StringComparer.Ordinal)));
+    public Task<VenueAccountReport> GetReportAsync() => GetReportAsync([]);
+
+    public async Task<VenueAccountReport> GetReportAsync(IReadOnlyCollection<string> clientOrderIds)
+    {
+        var orders = state.State.Orders.Values.Select(o => o.ToReport()).ToList();
+        var archived = clientOrderIds.Where(id => !state.State.Orders.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+        orders.AddRange(await archive.FindAsync(AccountId, archived));
+        return new VenueAccountReport(orders,
+            new Dictionary<string, decimal>(state.State.NetPositions.Where(p => p.Value != 0), StringComparer.Ordinal));
+    }
 
     public async Task<int> CancelAllWorkingAsync(string reason)
     {
@@ -115,6 +139,7 @@ public sealed partial class PaperVenueGrain(
     {
         var record = new VenueOrderRecord { Order = order, Status = OrderStatus.Rejected, RejectReason = reason, UpdatedAt = clock.GetUtcNow() };
         state.State.Orders[order.ClientOrderId] = record;
+        await ArchiveFinishedOrdersAsync();
         await PersistAsync();
         return record.ToReport();
     }
@@ -261,15 +286,21 @@ public sealed partial class PaperVenueGrain(
         }
     }
 
-    private void Prune()
+    private List<VenueOrderRecord> FinishedOrders() =>
+        state.State.Orders.Values.Where(o => !o.IsWorking && o.Status != OrderStatus.Pending).ToList();
+
+    /// <summary>Once finished orders pile up past twice the kept number, all but the newest few move to the archive.</summary>
+    private async Task ArchiveFinishedOrdersAsync()
     {
-        var excess = state.State.Orders.Values.Count(o => !o.IsWorking && o.Status != OrderStatus.Pending) - TerminalOrdersKept;
-        if (excess <= 0)
+        var finished = FinishedOrders();
+        if (finished.Count <= 2 * FinishedOrdersKept)
         {
             return;
         }
 
-        foreach (var old in state.State.Orders.Values.Where(o => !o.IsWorking).OrderBy(o => o.UpdatedAt).Take(excess).ToList())
+        var oldest = finished.OrderBy(o => o.UpdatedAt).Take(finished.Count - FinishedOrdersKept).ToList();
+        await archive.AppendAsync(AccountId, oldest.Select(o => o.ToReport()).ToList());
+        foreach (var old in oldest)
         {
             state.State.Orders.Remove(old.Order.ClientOrderId);
         }

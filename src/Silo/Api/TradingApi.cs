@@ -23,6 +23,8 @@ public static class TradingApi
         api.MapPost("/kill-switch/flatten", FlattenAsync);
         api.MapGet("/accounts/{id}/orders", GetOrdersAsync);
         api.MapGet("/accounts/{id}/trades", GetTradesAsync);
+        api.MapGet("/accounts/{id}/decisions", GetDecisionsAsync);
+        api.MapGet("/decisions", GetLatestDecisionsAsync);
         return app;
     }
 
@@ -67,7 +69,21 @@ public static class TradingApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var decision = await grains.Account(id).SubmitSignalAsync(signal);
+        SignalDecision decision;
+        try
+        {
+            decision = await grains.Account(id).SubmitSignalAsync(signal);
+        }
+        catch (SignalIdConflictException conflict)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The signal id was already used for a different signal.",
+                detail: conflict.Message, extensions: new Dictionary<string, object?>
+                {
+                    ["firstDecision"] = conflict.FirstDecision,
+                    ["differingFields"] = conflict.DifferingFields,
+                });
+        }
+
         return decision switch
         {
             { Reason: RejectionReason.AccountNotFound } => AccountNotFound(id),
@@ -128,6 +144,26 @@ public static class TradingApi
 
     private static Task<IResult> GetTradesAsync(string id, int? offset, int? limit, IGrainFactory grains) =>
         PagedAsync(id, offset, limit, (o, l) => grains.Account(id).GetTradesAsync(o, l));
+
+    private static Task<IResult> GetDecisionsAsync(string id, int? offset, int? limit, string? status, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var only = status is null ? null : RequestParsing.ParseEnum<SignalStatus>(status, "status", errors);
+        return errors.Count > 0
+            ? Task.FromResult<IResult>(TypedResults.ValidationProblem(errors))
+            : PagedAsync(id, offset, limit, (o, l) => grains.Account(id).GetDecisionsAsync(o, l, only));
+    }
+
+    /// <summary>The latest decisions across all accounts, newest first: <c>?limit=</c> [50, at most 500].</summary>
+    private static async Task<IResult> GetLatestDecisionsAsync(int? limit, IGrainFactory grains)
+    {
+        if (limit is < 1 or > 500)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 500."] });
+        }
+
+        return TypedResults.Ok(await grains.DecisionFeed().GetLatestAsync(limit ?? 50));
+    }
 
     /// <summary>Journal listings: newest first, <c>?offset=</c> [0] and <c>?limit=</c> [50, at most 500].</summary>
     private static async Task<IResult> PagedAsync<T>(string id, int? offset, int? limit, Func<int, int, Task<Page<T>?>> read)

@@ -51,6 +51,23 @@ public sealed class FakeEngine : ITradingEngine
         return Task.FromResult(TradePages.GetValueOrDefault(accountId));
     }
 
+    public Dictionary<string, Page<DecisionRecord>> DecisionPages { get; } = [];
+    public List<DecisionRecord> LatestDecisions { get; } = [];
+    public List<SignalStatus?> DecisionStatusFilters { get; } = [];
+
+    public Task<Page<DecisionRecord>?> GetDecisionsAsync(string accountId, int offset, int limit, SignalStatus? status, CancellationToken cancellationToken)
+    {
+        PageRequests.Add((accountId, offset, limit));
+        DecisionStatusFilters.Add(status);
+        return Task.FromResult(DecisionPages.GetValueOrDefault(accountId));
+    }
+
+    public Task<IReadOnlyList<DecisionRecord>> GetLatestDecisionsAsync(int limit, CancellationToken cancellationToken)
+    {
+        PageRequests.Add(("", 0, limit));
+        return Task.FromResult<IReadOnlyList<DecisionRecord>>(LatestDecisions.Take(limit).ToList());
+    }
+
     public Task<SignalDecision> SubmitSignalAsync(string accountId, TradeSignal signal, CancellationToken cancellationToken)
     {
         Signals.Add((accountId, signal));

@@ -177,6 +177,10 @@ public sealed class FailureRegressionTests : IDisposable
         var orders = (await cluster.GetSiloServiceProvider().GetRequiredService<ITradeJournal>().GetOrdersAsync("never-sent-va", 0, 10)).Items;
         Assert.Equal(OrderStatus.Rejected, Assert.Single(orders).Order.Status);
         Assert.Equal(retry, await trading.OpenAsync(account, "LOST", signalId: "retry-me"));
+
+        // The journal had the first, never acknowledged answer; the retry's answer replaced it.
+        var journaled = await cluster.GetSiloServiceProvider().GetRequiredService<ITradeJournal>().FindDecisionAsync("never-sent-va", "retry-me");
+        Assert.Equal(retry, journaled!.Decision);
     }
 
     [Fact]
