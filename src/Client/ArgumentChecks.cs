@@ -1,16 +1,17 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using OrleansTrading.Abstractions.Validation;
 
 namespace OrleansTrading.Client;
 
 /// <summary>
 /// Collects every problem in a command's arguments, worded like the HTTP API, so a bad command is refused as a
 /// whole before anything is sent to the cluster. Each check returns the value it checked (normalised when useful).
+/// The rules themselves are the shared <see cref="InputRules"/> and <see cref="EnumWords"/>, as in the HTTP API.
 /// </summary>
-public sealed partial class ArgumentChecks
+public sealed class ArgumentChecks
 {
-    public const int MaxSignalIdLength = 128;
-    public const int MaxReasonLength = 500;
+    public const int MaxSignalIdLength = InputLimits.MaxSignalIdLength;
+    public const int MaxReasonLength = InputLimits.MaxReasonLength;
     public const int MaxPageLimit = 500;
 
     private readonly List<string> _problems = [];
@@ -23,9 +24,9 @@ public sealed partial class ArgumentChecks
 
     public string AccountId(string? value)
     {
-        if (value is null || !AccountIdPattern().IsMatch(value))
+        if (!InputRules.IsAccountId(value))
         {
-            Add($"accountId '{value}' is not valid: use 1-64 characters of letters, digits, '.', '-' or '_'.");
+            Add($"accountId '{Show(value)}' is not valid: use {InputRules.AccountIdRule}.");
         }
 
         return value ?? "";
@@ -34,39 +35,38 @@ public sealed partial class ArgumentChecks
     public string Symbol(string? value, string name = "symbol")
     {
         var symbol = value?.Trim() ?? "";
-        if (!SymbolPattern().IsMatch(symbol))
+        if (!InputRules.IsSymbol(symbol))
         {
-            Add($"{name} '{value}' is not valid: use 1-16 characters of letters, digits, '.', '-' or '_'.");
+            Add($"{name} '{Show(value)}' is not valid: use {InputRules.SymbolRule}.");
         }
 
         return symbol.ToUpperInvariant();
     }
 
-    public decimal Positive(decimal value, string name)
-    {
-        if (value <= 0)
-        {
-            Add($"{name} must be greater than 0 (got {Show(value)}).");
-        }
+    public decimal Quantity(decimal value, string name) => Amount(value, name, InputRules.QuantityProblem(value));
 
-        return value;
-    }
+    public decimal Price(decimal value, string name) => Amount(value, name, InputRules.PriceProblem(value));
 
+    public decimal InitialBalance(decimal value, string name) => Amount(value, name, InputRules.InitialBalanceProblem(value));
+
+    /// <summary>An ask: at least the bid, and a valid price itself.</summary>
     public decimal NotBelow(decimal value, decimal floor, string name, string floorName)
     {
         if (value < floor)
         {
             Add($"{name} must be greater than or equal to {floorName} (got {floorName} {Show(floor)}, {name} {Show(value)}).");
+            return value;
         }
 
-        return value;
+        return Price(value, name);
     }
 
-    public decimal? NotNegative(decimal? value, string name)
+    /// <summary>A quote's size: zero or more, when given.</summary>
+    public decimal? Size(decimal? value, string name)
     {
-        if (value is < 0)
+        if (value is { } size)
         {
-            Add($"{name} must not be negative (got {Show(value.Value)}).");
+            Amount(size, name, InputRules.SizeProblem(size));
         }
 
         return value;
@@ -74,26 +74,25 @@ public sealed partial class ArgumentChecks
 
     public decimal? Percent(decimal? value, string name)
     {
-        if (value is { } percent && percent is <= 0 or >= 100)
+        if (value is { } percent)
         {
-            Add($"{name} must be greater than 0 and less than 100 (got {Show(percent)}).");
+            Amount(percent, name, InputRules.PercentProblem(percent));
         }
 
         return value;
     }
 
-    /// <summary>Accepts enum names only, case-insensitive ("buy", "reduceOnly"), never numbers: scripts must say what they mean.</summary>
-    public T? Choice<T>(string? value, string name, string allowed)
+    /// <summary>Accepts enum names only, case-insensitive ("buy", "reduceOnly"): no numbers, no "buy,sell" (see <see cref="EnumWords"/>).</summary>
+    public T? Choice<T>(string? value, string name)
         where T : struct, Enum
     {
-        var text = value?.Trim();
-        if (!string.IsNullOrEmpty(text) && !char.IsAsciiDigit(text[0]) && text[0] != '-' && text[0] != '+' &&
-            Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        if (EnumWords.TryParse<T>(value, out var parsed))
         {
             return parsed;
         }
 
-        Add(value is null ? $"{name} is required ({allowed})." : $"{name} '{value}' is not valid: use {allowed}.");
+        var allowed = EnumWords.Describe<T>();
+        Add(value is null ? $"{name} is required ({allowed})." : $"{name} '{Show(value)}' is not valid: use {allowed}.");
         return null;
     }
 
@@ -111,6 +110,10 @@ public sealed partial class ArgumentChecks
         else if (value.Length > MaxSignalIdLength)
         {
             Add($"--signal-id must be at most {MaxSignalIdLength} characters.");
+        }
+        else if (!InputRules.IsSignalId(value))
+        {
+            Add($"--signal-id '{Show(value)}' is not valid: use {InputRules.SignalIdRule}.");
         }
 
         return value;
@@ -134,9 +137,9 @@ public sealed partial class ArgumentChecks
 
     public string? Reason(string? value)
     {
-        if (value is { Length: > MaxReasonLength })
+        if (InputRules.ReasonProblem(value) is { } problem)
         {
-            Add($"--reason must be at most {MaxReasonLength} characters.");
+            Add($"--reason {problem}.");
         }
 
         return value;
@@ -191,11 +194,18 @@ public sealed partial class ArgumentChecks
         }
     }
 
+    private decimal Amount(decimal value, string name, string? problem)
+    {
+        if (problem is not null)
+        {
+            Add($"{name} {problem} (got {Show(value)}).");
+        }
+
+        return value;
+    }
+
     private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
-    private static partial Regex AccountIdPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,16}$")]
-    private static partial Regex SymbolPattern();
+    /// <summary>A refused value echoed back, with control characters made visible so it cannot garble the terminal.</summary>
+    private static string? Show(string? value) => LogText.Escape(value);
 }

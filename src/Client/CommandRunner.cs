@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Validation;
 using OrleansTrading.Client.Connection;
 using OrleansTrading.Client.Output;
 
@@ -44,14 +45,16 @@ public sealed class CommandRunner(IEngineConnector connector, GlobalOptions glob
         {
             return Fail(ExitCodes.Cancelled, "Cancelled.");
         }
-        catch (ArgumentException ex)
+        catch (InvalidInputException ex)
         {
-            // The engine validates again at the grain boundary; our checks should make this rare.
+            // The engine validates again at the grain boundary (and checks quotes against the market); our own
+            // checks make the rest rare. Only this type is the caller's fault: any other exception is an engine failure.
             return Fail(ExitCodes.InvalidArguments, $"The engine refused the request: {ex.Message}");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A storage or grain failure on the silo side: report it in one line, the details are in the silo's log.
+            // A storage or grain failure on the silo side (an ArgumentException from inside the engine included):
+            // report it in one line, the details are in the silo's log.
             return Fail(ExitCodes.EngineError, $"The engine failed to process the request ({ex.GetType().Name}): {ex.Message}");
         }
     }

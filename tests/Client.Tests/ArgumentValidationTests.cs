@@ -205,4 +205,116 @@ public sealed class ArgumentValidationTests
         Assert.Contains("orleans-trading trades --help", run.Error);
         Assert.Empty(_connector.Attempts);
     }
+
+    [Theory]
+    [InlineData("--side", "buy,sell")]
+    [InlineData("--side", "sell, buy")]
+    [InlineData("--side", "1")]
+    [InlineData("--side", "+1")]
+    [InlineData("--action", "open,close")]
+    [InlineData("--action", "0")]
+    public async Task Signal_words_are_names_only_never_numbers_or_flag_combinations(string option, string word)
+    {
+        var side = option == "--side" ? word : "buy";
+        var action = option == "--action" ? word : "open";
+
+        var run = await CliRun.RunAsync(_connector, "signal", "acc-1", "--symbol", "AAPL", "--side", side, "--quantity", "1", "--action", action);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains($"{option} '{word}' is not valid", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("+2")]
+    [InlineData("active,halted")]
+    [InlineData("halted, reduceOnly")]
+    public async Task Kill_switch_states_are_names_only(string state)
+    {
+        var run = await CliRun.RunAsync(_connector, "kill-switch", "set", state);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains($"state '{state}' is not valid: use active, reduceOnly or halted.", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("m1\n", "m1\\u000A")]
+    [InlineData(".", ".")]
+    [InlineData("..", "..")]
+    public async Task Account_ids_with_a_trailing_newline_or_dot_segments_are_refused(string id, string shown)
+    {
+        var run = await CliRun.RunAsync(_connector, "accounts", "create", id, "--balance", "1000");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains($"accountId '{shown}' is not valid", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task A_signal_id_with_a_control_character_is_refused_and_shown_escaped()
+    {
+        var run = await CliRun.RunAsync(_connector, "signal", "acc-1", "--symbol", "AAPL", "--side", "buy", "--quantity", "1", "--action", "open",
+            "--signal-id", "s1\nINFO forged");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--signal-id 's1\\u000AINFO forged' is not valid", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("0.0000000000000000000000000001", "--quantity must have at most 8 decimal places")]
+    [InlineData("79228162514264337593543950335", "--quantity must be at most 1000000000")]
+    public async Task Dust_and_absurd_quantities_are_refused(string quantity, string expected)
+    {
+        var run = await CliRun.RunAsync(_connector, "signal", "acc-1", "--symbol", "AAPL", "--side", "buy", "--quantity", quantity, "--action", "open");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task A_balance_that_could_overflow_is_refused()
+    {
+        var run = await CliRun.RunAsync(_connector, "accounts", "create", "acc-1", "--balance", "79228162514264337593543950335");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--balance must be at most 1000000000000", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("100", "1000000001", "--ask must be at most 1000000000")]
+    [InlineData("0.000000001", "1", "--bid must have at most 8 decimal places")]
+    public async Task Quote_prices_beyond_the_hard_cap_or_with_dust_decimals_are_refused(string bid, string ask, string expected)
+    {
+        var run = await CliRun.RunAsync(_connector, "quote", "publish", "AAPL", "--bid", bid, "--ask", ask);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Fact]
+    public async Task A_kill_switch_reason_with_a_newline_is_refused()
+    {
+        var run = await CliRun.RunAsync(_connector, "kill-switch", "set", "halted", "--reason", "done\nWARN forged");
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--reason must not contain control characters.", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
+
+    [Theory]
+    [InlineData("accepted,rejected")]
+    [InlineData("1")]
+    public async Task The_decisions_status_filter_takes_words_only(string status)
+    {
+        var run = await CliRun.RunAsync(_connector, "decisions", "acc-1", "--status", status);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains($"--status '{status}' is not valid: use accepted or rejected.", run.Error);
+        Assert.Empty(_connector.Attempts);
+    }
 }

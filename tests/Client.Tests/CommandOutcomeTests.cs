@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Validation;
 using OrleansTrading.Client.Output;
 using OrleansTrading.Client.Tests.Support;
 
@@ -128,12 +129,23 @@ public sealed class CommandOutcomeTests
     [Fact]
     public async Task Grain_validation_error_exits_1_with_the_engine_message()
     {
-        _connector.Engine.SignalFailure = new ArgumentException("quantity must be greater than 0.");
+        _connector.Engine.SignalFailure = new InvalidInputException("quantity", "quantity must be greater than 0.");
 
         var run = await CliRun.RunAsync(_connector, OpenBuy);
 
         Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
         Assert.Equal("The engine refused the request: quantity must be greater than 0.", run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task An_argument_exception_from_inside_the_engine_is_an_engine_error_not_the_callers_fault()
+    {
+        _connector.Engine.SignalFailure = new ArgumentException("Value cannot be null. (Parameter 'position')");
+
+        var run = await CliRun.RunAsync(_connector, OpenBuy);
+
+        Assert.Equal(ExitCodes.EngineError, run.ExitCode);
+        Assert.StartsWith("The engine failed to process the request (ArgumentException)", run.Error.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

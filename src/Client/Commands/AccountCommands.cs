@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansTrading.Abstractions.Validation;
 
 namespace OrleansTrading.Client.Commands;
 
@@ -21,7 +22,7 @@ public static class AccountCommands
         {
             var checks = new ArgumentChecks();
             var id = checks.AccountId(parse.GetValue(accountId));
-            var initialBalance = checks.Positive(parse.GetValue(balance), "--balance");
+            var initialBalance = checks.InitialBalance(parse.GetValue(balance), "--balance");
             return runner.RunAsync(parse, checks, async (engine, output, token) =>
             {
                 var creation = await engine.CreateAccountAsync(id, initialBalance, token);
@@ -74,6 +75,6 @@ public static class AccountCommands
 
     internal static Argument<string> AccountIdArgument() => new("accountId")
     {
-        Description = "The account id: 1-64 letters, digits, '.', '-' or '_'.",
+        Description = $"The account id: {InputRules.AccountIdRule}.",
     };
 }

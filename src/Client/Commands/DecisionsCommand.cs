@@ -45,7 +45,7 @@ public static class DecisionsCommand
             }
 
             var id = checks.AccountId(rawId);
-            var only = parse.GetValue(status) is { } text ? checks.Choice<SignalStatus>(text, "--status", "accepted or rejected") : null;
+            var only = parse.GetValue(status) is { } text ? checks.Choice<SignalStatus>(text, "--status") : null;
             return runner.RunAsync(parse, checks, async (engine, output, token) =>
             {
                 var page = await engine.GetDecisionsAsync(id, offset, limit, only, token);

@@ -39,7 +39,7 @@ public static class KillSwitchCommands
         command.SetAction((parse, cancellationToken) =>
         {
             var checks = new ArgumentChecks();
-            var newState = checks.Choice<KillSwitchState>(parse.GetValue(state), "state", States);
+            var newState = checks.Choice<KillSwitchState>(parse.GetValue(state), "state");
             var why = checks.Reason(parse.GetValue(reason));
             return runner.RunAsync(parse, checks, async (engine, output, token) =>
             {

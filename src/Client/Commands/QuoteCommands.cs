@@ -27,15 +27,15 @@ public static class QuoteCommands
         command.SetAction((parse, cancellationToken) =>
         {
             var checks = new ArgumentChecks();
-            var bidPrice = checks.Positive(parse.GetValue(bid), "--bid");
+            var bidPrice = checks.Price(parse.GetValue(bid), "--bid");
             var askPrice = checks.NotBelow(parse.GetValue(ask), bidPrice, "--ask", "--bid");
             var quote = new Quote(
                 checks.Symbol(parse.GetValue(symbol)),
                 bidPrice,
                 askPrice,
                 checks.Timestamp(parse.GetValue(timestamp), runner.Clock.GetUtcNow()),
-                checks.NotNegative(parse.GetValue(bidSize), "--bid-size"),
-                checks.NotNegative(parse.GetValue(askSize), "--ask-size"));
+                checks.Size(parse.GetValue(bidSize), "--bid-size"),
+                checks.Size(parse.GetValue(askSize), "--ask-size"));
             return runner.RunAsync(parse, checks, async (engine, output, token) =>
             {
                 await engine.PublishQuoteAsync(quote, token);

@@ -31,9 +31,9 @@ public static class SignalCommand
             var signal = new TradeSignal(
                 checks.SignalId(parse.GetValue(signalId)),
                 checks.Symbol(parse.GetValue(symbol), "--symbol"),
-                checks.Choice<OrderSide>(parse.GetValue(side), "--side", "buy or sell") ?? OrderSide.Buy,
-                checks.Positive(parse.GetValue(quantity), "--quantity"),
-                checks.Choice<SignalAction>(parse.GetValue(action), "--action", "open or close") ?? SignalAction.Open,
+                checks.Choice<OrderSide>(parse.GetValue(side), "--side") ?? OrderSide.Buy,
+                checks.Quantity(parse.GetValue(quantity), "--quantity"),
+                checks.Choice<SignalAction>(parse.GetValue(action), "--action") ?? SignalAction.Open,
                 checks.Percent(parse.GetValue(stopLoss), "--stop-loss-percent"),
                 checks.Percent(parse.GetValue(trailing), "--trailing-stop-percent"));
             return runner.RunAsync(parse, checks, async (engine, output, token) =>

@@ -4,7 +4,7 @@ namespace OrleansTrading.Client.Connection;
 
 /// <summary>
 /// The engine operations the client offers, one per grain call. Methods throw <see cref="EngineUnavailableException"/>
-/// when the cluster cannot be reached; grain validation errors surface as <see cref="ArgumentException"/>.
+/// when the cluster cannot be reached; input the engine refuses surfaces as <see cref="Abstractions.Validation.InvalidInputException"/>.
 /// </summary>
 public interface ITradingEngine : IAsyncDisposable
 {

@@ -50,7 +50,7 @@ public sealed partial class VirtualAccountGrain(
 
         if (initialBalance <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(initialBalance), initialBalance, "initialBalance must be greater than 0.");
+            throw new Abstractions.Validation.InvalidInputException("initialBalance", "initialBalance must be greater than 0.");
         }
 
         // Register first: if this fails nothing is created, and registering twice is harmless.
@@ -70,7 +70,7 @@ public sealed partial class VirtualAccountGrain(
         var errors = SignalValidator.Validate(signal);
         if (errors.Count > 0)
         {
-            throw new ArgumentException(ValidationErrors.Describe(errors), nameof(signal));
+            throw new Abstractions.Validation.InvalidInputException(errors);
         }
 
         if (!Account.Created)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Validation;
 using OrleansTrading.Grains.Accounts;
 
 namespace OrleansTrading.Grains.Control;
@@ -33,9 +34,20 @@ public sealed partial class KillSwitchGrain(
 
     public async Task<KillSwitchStatus> SetStateAsync(KillSwitchState newState, string? reason)
     {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!Enum.IsDefined(newState))
         {
-            throw new ArgumentOutOfRangeException(nameof(newState), newState, "Unknown kill-switch state.");
+            errors["state"] = [$"state must be {EnumWords.Describe<KillSwitchState>()}."];
+        }
+
+        if (InputRules.ReasonProblem(reason) is { } problem)
+        {
+            errors["reason"] = [$"reason {problem}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
         }
 
         // The live state changes only once the new one is stored: a failed write leaves the old state in force,
@@ -63,7 +75,7 @@ public sealed partial class KillSwitchGrain(
         }
 
         _committed = state.State;
-        LogChanged(newState, state.State.Reason);
+        LogChanged(newState, LogText.Escape(state.State.Reason));
         return Current;
     }
 

@@ -7,6 +7,7 @@ using OrleansTrading.Grains.Activity;
 using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Storage;
+using OrleansTrading.Grains.Validation;
 using OrleansTrading.Grains.Venue;
 
 namespace OrleansTrading.Grains;
@@ -33,6 +34,7 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
         services.TryAddSingleton<IVenueOrderArchive, SqliteVenueOrderArchive>();
         services.TryAddSingleton<ITradingActivityPublisher, NoTradingActivityPublisher>();
+        silo.AddIncomingGrainCallFilter<AccountCreationFilter>();
 
         silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase, IServiceProvider>((storage, database, provider) =>
         {

@@ -8,6 +8,7 @@ public sealed class TradingOptions
     public StorageOptions Storage { get; set; } = new();
     public GovernorOptions Governor { get; set; } = new();
     public FilterOptions Filters { get; set; } = new();
+    public QuoteOptions Quotes { get; set; } = new();
     public TradingWindowOptions TradingWindow { get; set; } = new();
     public StopLossOptions StopLoss { get; set; } = new();
     public VenueOptions Venue { get; set; } = new();
@@ -63,6 +64,30 @@ public sealed class FilterOptions
     public decimal MaxSpreadBps { get; set; } = 10m;
     public decimal MaxSlippageBps { get; set; } = 10m;
     public TimeSpan MaxQuoteAge { get; set; } = TimeSpan.FromMilliseconds(500);
+}
+
+/// <summary>
+/// What a published quote must satisfy to be taken at all (refused with 400 otherwise). Unlike
+/// <see cref="FilterOptions.MaxQuoteAge"/>, which only makes a kept quote too stale for entries, these keep absurd
+/// or replayed prices out of the market data entirely, so they can never price a fill or trigger a stop.
+/// </summary>
+public sealed class QuoteOptions
+{
+    /// <summary>Highest bid or ask accepted; at most the engine's hard cap of 1,000,000,000.</summary>
+    public decimal MaxPrice { get; set; } = 10_000_000m;
+
+    /// <summary>
+    /// Largest move of the bid or the ask from the symbol's previous quote, in percent; 0 turns the check off. Only
+    /// a previous quote at most <see cref="MaxPublicationAge"/> older than the new one counts: after a quiet spell the
+    /// market may really have moved that far.
+    /// </summary>
+    public decimal MaxJumpPercent { get; set; } = 50m;
+
+    /// <summary>How far a quote's timestamp may lie ahead of the trading clock (clock skew between machines).</summary>
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Oldest timestamp accepted at publication: anything older is a replay, not a quote.</summary>
+    public TimeSpan MaxPublicationAge { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public sealed class TradingWindowOptions

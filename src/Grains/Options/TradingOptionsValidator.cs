@@ -1,11 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using OrleansTrading.Abstractions.Validation;
 
 namespace OrleansTrading.Grains.Options;
 
 /// <summary>Checks every setting at start-up and reports all bad keys at once, each by its full configuration path.</summary>
 public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
 {
+    /// <summary>100%: no spread or slippage allowance beyond the price itself.</summary>
+    private const decimal MaxBps = 10_000m;
+
     private static readonly string[] SynchronousLevels = ["Off", "Normal", "Full", "Extra"];
 
     public ValidateOptionsResult Validate(string? name, TradingOptions options)
@@ -35,6 +39,18 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
         Require(options.Filters.MaxSpreadBps >= 0, "Filters:MaxSpreadBps", "must not be negative.");
         Require(options.Filters.MaxSlippageBps >= 0, "Filters:MaxSlippageBps", "must not be negative.");
         Require(options.Filters.MaxQuoteAge > TimeSpan.Zero, "Filters:MaxQuoteAge", "must be positive.");
+        // Bounded so a slippage or spread factor (1 + bps / 10000) never exceeds 2: part of the overflow argument in InputLimits.
+        Require(options.Filters.MaxSpreadBps <= MaxBps, "Filters:MaxSpreadBps", $"must be at most {MaxBps}.");
+        Require(options.Filters.MaxSlippageBps <= MaxBps, "Filters:MaxSlippageBps", $"must be at most {MaxBps}.");
+
+        Require(options.Quotes.MaxPrice > 0 && options.Quotes.MaxPrice <= InputLimits.MaxPrice, "Quotes:MaxPrice",
+            $"must be greater than 0 and at most {InputLimits.MaxPrice}.");
+        Require(options.Quotes.MaxJumpPercent >= 0, "Quotes:MaxJumpPercent", "must not be negative (0 turns the check off).");
+        Require(options.Quotes.MaxFutureSkew >= TimeSpan.Zero && options.Quotes.MaxFutureSkew <= TimeSpan.FromMinutes(1),
+            "Quotes:MaxFutureSkew", "must be between 0 and 00:01:00.");
+        // A quote that is merely stale for entries must still be accepted and kept, so publication age is the larger.
+        Require(options.Quotes.MaxPublicationAge >= options.Filters.MaxQuoteAge, "Quotes:MaxPublicationAge",
+            "must be at least Trading:Filters:MaxQuoteAge.");
 
         Require(TryFindTimeZone(options.TradingWindow.TimeZone), "TradingWindow:TimeZone",
             $"'{options.TradingWindow.TimeZone}' is not a known time zone id (e.g. America/New_York).");
@@ -57,10 +73,10 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
         Require(options.Venue.Faults.LoseOrderRate is >= 0 and <= 1, "Venue:Faults:LoseOrderRate", "must be between 0 and 1.");
         Require(options.Venue.Faults.ExtraLatency >= TimeSpan.Zero && options.Venue.Faults.ExtraLatency <= TimeSpan.FromSeconds(10),
             "Venue:Faults:ExtraLatency", "must be between 0 and 00:00:10.");
-        Require(options.Venue.SimulatedSlippageBps >= 0, "Venue:SimulatedSlippageBps", "must not be negative.");
+        Require(options.Venue.SimulatedSlippageBps is >= 0 and <= MaxBps, "Venue:SimulatedSlippageBps", $"must be between 0 and {MaxBps}.");
         foreach (var (symbol, bps) in options.Venue.SymbolSlippageBps)
         {
-            Require(bps >= 0, $"Venue:SymbolSlippageBps:{symbol}", "must not be negative.");
+            Require(bps is >= 0 and <= MaxBps, $"Venue:SymbolSlippageBps:{symbol}", $"must be between 0 and {MaxBps}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,38 +1,35 @@
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Validation;
 
 namespace OrleansTrading.Grains.Rules;
 
-/// <summary>A quote is usable when bid &gt; 0, ask ≥ bid, and sizes (when given) are not negative.</summary>
+/// <summary>
+/// A quote's own shape: a valid symbol, bid &gt; 0, ask ≥ bid, prices within the hard cap with at most eight
+/// decimals, sizes (when given) not negative. Checks against the clock and the previous quote are
+/// <see cref="QuoteEdgeChecks"/>.
+/// </summary>
 public static class QuoteValidator
 {
     public static Dictionary<string, string[]> Validate(Quote quote)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (!SignalValidator.IsValidSymbol(quote.Symbol))
+        if (!InputRules.IsSymbol(quote.Symbol))
         {
-            errors["symbol"] = ["symbol must be 1-16 characters of letters, digits, '.', '-' or '_'."];
+            errors["symbol"] = [$"symbol must be {InputRules.SymbolRule}."];
         }
 
-        if (quote.Bid <= 0)
-        {
-            errors["bid"] = ["bid must be greater than 0."];
-        }
-
+        ValidationErrors.Add(errors, "bid", InputRules.PriceProblem(quote.Bid));
         if (quote.Ask < quote.Bid)
         {
             errors["ask"] = ["ask must be greater than or equal to bid."];
         }
-
-        if (quote.BidSize is < 0)
+        else
         {
-            errors["bidSize"] = ["bidSize must not be negative."];
+            ValidationErrors.Add(errors, "ask", InputRules.PriceProblem(quote.Ask));
         }
 
-        if (quote.AskSize is < 0)
-        {
-            errors["askSize"] = ["askSize must not be negative."];
-        }
-
+        ValidationErrors.Add(errors, "bidSize", quote.BidSize is { } bidSize ? InputRules.SizeProblem(bidSize) : null);
+        ValidationErrors.Add(errors, "askSize", quote.AskSize is { } askSize ? InputRules.SizeProblem(askSize) : null);
         return errors;
     }
 }

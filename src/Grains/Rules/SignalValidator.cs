@@ -1,12 +1,15 @@
-using System.Text.RegularExpressions;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Validation;
 
 namespace OrleansTrading.Grains.Rules;
 
-/// <summary>Shape checks on a signal, before any rule looks at it. Returns field → problems; empty means valid.</summary>
-public static partial class SignalValidator
+/// <summary>
+/// Shape checks on a signal, before any rule looks at it, with the shared <see cref="InputRules"/>. Returns
+/// field → problems; empty means valid. The HTTP API reports these per field; the grain refuses with them.
+/// </summary>
+public static class SignalValidator
 {
-    public const int MaxSignalIdLength = 128;
+    public const int MaxSignalIdLength = InputLimits.MaxSignalIdLength;
 
     public static Dictionary<string, string[]> Validate(TradeSignal signal)
     {
@@ -19,42 +22,30 @@ public static partial class SignalValidator
         {
             errors["signalId"] = [$"signalId must be at most {MaxSignalIdLength} characters."];
         }
-
-        if (!IsValidSymbol(signal.Symbol))
+        else if (!InputRules.IsSignalId(signal.SignalId))
         {
-            errors["symbol"] = ["symbol must be 1-16 characters of letters, digits, '.', '-' or '_'."];
+            errors["signalId"] = [$"signalId must be {InputRules.SignalIdRule}."];
         }
 
-        if (signal.Quantity <= 0)
+        if (!InputRules.IsSymbol(signal.Symbol))
         {
-            errors["quantity"] = ["quantity must be greater than 0."];
+            errors["symbol"] = [$"symbol must be {InputRules.SymbolRule}."];
         }
 
-        if (signal.StopLossPercent is { } stop && stop is <= 0 or >= 100)
-        {
-            errors["stopLossPercent"] = ["stopLossPercent must be greater than 0 and less than 100."];
-        }
-
-        if (signal.TrailingStopPercent is { } trail && trail is <= 0 or >= 100)
-        {
-            errors["trailingStopPercent"] = ["trailingStopPercent must be greater than 0 and less than 100."];
-        }
+        ValidationErrors.Add(errors, "quantity", InputRules.QuantityProblem(signal.Quantity));
+        ValidationErrors.Add(errors, "stopLossPercent", signal.StopLossPercent is { } stop ? InputRules.PercentProblem(stop) : null);
+        ValidationErrors.Add(errors, "trailingStopPercent", signal.TrailingStopPercent is { } trail ? InputRules.PercentProblem(trail) : null);
 
         if (!Enum.IsDefined(signal.Side))
         {
-            errors["side"] = ["side must be buy or sell."];
+            errors["side"] = [$"side must be {EnumWords.Describe<OrderSide>()}."];
         }
 
         if (!Enum.IsDefined(signal.Action))
         {
-            errors["action"] = ["action must be open or close."];
+            errors["action"] = [$"action must be {EnumWords.Describe<SignalAction>()}."];
         }
 
         return errors;
     }
-
-    public static bool IsValidSymbol(string? symbol) => symbol is not null && SymbolPattern().IsMatch(symbol);
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,16}$")]
-    private static partial Regex SymbolPattern();
 }

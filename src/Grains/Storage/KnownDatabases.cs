@@ -43,7 +43,7 @@ public sealed class KnownDatabases(string registryPath)
                 JsonSerializer.Serialize(stream, entries, new JsonSerializerOptions { WriteIndented = true });
                 return;
             }
-            catch (IOException) when (attempt < 20)
+            catch (IOException) when (attempt < 40)
             {
                 Thread.Sleep(50);
             }
@@ -52,18 +52,24 @@ public sealed class KnownDatabases(string registryPath)
 
     private Dictionary<string, Entry> Read()
     {
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            using var stream = new FileStream(registryPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return JsonSerializer.Deserialize<Dictionary<string, Entry>>(stream) ?? new(StringComparer.Ordinal);
-        }
-        catch (FileNotFoundException)
-        {
-            return new(StringComparer.Ordinal);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return new(StringComparer.Ordinal);
+            try
+            {
+                using var stream = new FileStream(registryPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+                return stream.Length == 0
+                    ? new(StringComparer.Ordinal)
+                    : JsonSerializer.Deserialize<Dictionary<string, Entry>>(stream) ?? new(StringComparer.Ordinal);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return new(StringComparer.Ordinal);
+            }
+            catch (IOException) when (attempt < 40)
+            {
+                // Another silo is writing the registry right now (it holds it exclusively for a moment).
+                Thread.Sleep(50);
+            }
         }
     }
 }

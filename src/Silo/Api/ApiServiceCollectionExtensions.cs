@@ -12,10 +12,17 @@ public static class ApiServiceCollectionExtensions
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            // Strict bodies: a misspelled field (stopLossPct) must not silently leave the default in force, a number
+            // sent as a string is a client bug (the web defaults would read it), and a repeated field is ambiguous.
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddProblemDetails();
+        services.AddSingleton<JsonBodyProblem>();
         services.AddExceptionHandler<StorageUnavailableExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnexpectedArgumentExceptionHandler>();
         // Let binding failures reach the exception handler so they are answered with ProblemDetails.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;

@@ -1,34 +1,37 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using OrleansTrading.Abstractions.Validation;
 
 namespace OrleansTrading.Silo.Api;
 
 /// <summary>
-/// Malformed JSON (a string where a number belongs, broken syntax) becomes a 400 ProblemDetails naming the
-/// offending path, instead of an empty 400; grain argument errors that slip past validation become 400 too.
+/// The caller's faults, and only those, become 400 ProblemDetails: the engine's <see cref="InvalidInputException"/>
+/// (with its field errors) and a body that is not valid JSON for the endpoint (naming the field, via
+/// <see cref="JsonBodyProblem"/>). Anything else is the engine's fault and is left to the other handlers.
 /// </summary>
-public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class BadRequestExceptionHandler(IProblemDetailsService problems, JsonBodyProblem json) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var detail = exception switch
+        (string? detail, IDictionary<string, string[]>? errors) = exception switch
         {
-            BadHttpRequestException { InnerException: JsonException json } => $"The JSON body is malformed at {json.Path ?? "$"}: {json.Message}",
-            BadHttpRequestException bad => bad.Message,
-            ArgumentException argument => argument.Message,
-            _ => null,
+            InvalidInputException invalid => (invalid.Message, invalid.Errors),
+            BadHttpRequestException { InnerException: JsonException body } => json.Describe(httpContext, body),
+            BadHttpRequestException bad => (bad.Message, null),
+            _ => (null, null),
         };
         if (detail is null)
         {
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = { Status = StatusCodes.Status400BadRequest, Title = "The request is malformed.", Detail = detail },
-        });
+        // A binding failure keeps its own 4xx (415 for a body that is not JSON, 413 for one too large); the rest is 400.
+        var status = exception is BadHttpRequestException { StatusCode: >= 400 and < 500 } binding && errors is null ? binding.StatusCode : StatusCodes.Status400BadRequest;
+        var problem = errors is { Count: > 0 } ? new HttpValidationProblemDetails(errors) : new Microsoft.AspNetCore.Mvc.ProblemDetails();
+        problem.Status = status;
+        problem.Title = errors is { Count: > 0 } ? "One or more validation errors occurred." : "The request is malformed.";
+        problem.Detail = detail;
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 }

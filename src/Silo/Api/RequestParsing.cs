@@ -1,11 +1,14 @@
-using System.Text.RegularExpressions;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Validation;
 using OrleansTrading.Grains.Rules;
 
 namespace OrleansTrading.Silo.Api;
 
-/// <summary>Turns request bodies into engine types, collecting every problem by field name.</summary>
-public static partial class RequestParsing
+/// <summary>
+/// Turns request bodies into engine types, collecting every problem by field name with the shared
+/// <see cref="InputRules"/>, so the API refuses exactly what the client and the grains refuse.
+/// </summary>
+public static class RequestParsing
 {
     public static Dictionary<string, string[]> ValidateAccount(CreateAccountRequest? request)
     {
@@ -16,20 +19,24 @@ public static partial class RequestParsing
             return errors;
         }
 
-        if (!IsValidAccountId(request.AccountId))
+        if (!InputRules.IsAccountId(request.AccountId))
         {
-            errors["accountId"] = ["accountId must be 1-64 characters of letters, digits, '.', '-' or '_'."];
+            errors["accountId"] = [$"accountId must be {InputRules.AccountIdRule}."];
         }
 
-        if (request.InitialBalance is not > 0)
+        if (request.InitialBalance is not { } balance)
         {
             errors["initialBalance"] = ["initialBalance is required and must be greater than 0."];
+        }
+        else
+        {
+            ValidationErrors.Add(errors, "initialBalance", InputRules.InitialBalanceProblem(balance));
         }
 
         return errors;
     }
 
-    public static bool IsValidAccountId(string? accountId) => accountId is not null && AccountIdPattern().IsMatch(accountId);
+    public static bool IsValidAccountId(string? accountId) => InputRules.IsAccountId(accountId);
 
     public static (TradeSignal? Signal, Dictionary<string, string[]> Errors) ParseSignal(SubmitSignalRequest? request)
     {
@@ -40,8 +47,8 @@ public static partial class RequestParsing
             return (null, errors);
         }
 
-        var side = ParseEnum<OrderSide>(request.Side, "side", "buy or sell", errors);
-        var action = ParseEnum<SignalAction>(request.Action, "action", "open or close", errors);
+        var side = ParseEnum<OrderSide>(request.Side, "side", errors);
+        var action = ParseEnum<SignalAction>(request.Action, "action", errors);
         if (request.Quantity is null)
         {
             errors["quantity"] = ["quantity is required."];
@@ -86,19 +93,26 @@ public static partial class RequestParsing
         return errors.Count == 0 ? (quote with { Symbol = GrainKeys.Symbol(symbol) }, errors) : (null, errors);
     }
 
-    public static T? ParseEnum<T>(string? value, string field, string allowed, Dictionary<string, string[]> errors)
+    /// <summary>The kill-switch body: a state word and an optional reason without control characters.</summary>
+    public static (KillSwitchState? State, Dictionary<string, string[]> Errors) ParseKillSwitch(SetKillSwitchRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var state = ParseEnum<KillSwitchState>(request?.State, "state", errors);
+        ValidationErrors.Add(errors, "reason", InputRules.ReasonProblem(request?.Reason));
+        return (errors.Count == 0 ? state : null, errors);
+    }
+
+    /// <summary>An enum from its word only (see <see cref="EnumWords"/>): never a number or a flag combination.</summary>
+    public static T? ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors)
         where T : struct, Enum
     {
-        // Only names are accepted ("buy", "reduceOnly"), never numbers: scripts must say what they mean.
-        if (!string.IsNullOrWhiteSpace(value) && !char.IsAsciiDigit(value.Trim()[0]) && Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        if (EnumWords.TryParse<T>(value, out var parsed))
         {
             return parsed;
         }
 
+        var allowed = EnumWords.Describe<T>();
         errors[field] = [value is null ? $"{field} is required ({allowed})." : $"{field} '{value}' is not valid: use {allowed}."];
         return null;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
-    private static partial Regex AccountIdPattern();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Validation;
 using OrleansTrading.Grains;
 
 namespace OrleansTrading.Silo.Api;
@@ -106,7 +107,7 @@ public static class TradingApi
 
     private static async Task<IResult> GetQuoteAsync(string symbol, IGrainFactory grains)
     {
-        var quote = Grains.Rules.SignalValidator.IsValidSymbol(symbol) ? await grains.MarketData(symbol).GetQuoteAsync() : null;
+        var quote = InputRules.IsSymbol(symbol) ? await grains.MarketData(symbol).GetQuoteAsync() : null;
         return quote is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No quote.", detail: $"No quote has been published for '{symbol}'.")
             : TypedResults.Ok(quote);
@@ -117,14 +118,8 @@ public static class TradingApi
 
     private static async Task<IResult> SetKillSwitchAsync(SetKillSwitchRequest? request, IGrainFactory grains)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var state = RequestParsing.ParseEnum<KillSwitchState>(request?.State, "state", "active, reduceOnly or halted", errors);
-        if (request?.Reason is { Length: > 500 })
-        {
-            errors["reason"] = ["reason must be at most 500 characters."];
-        }
-
-        if (state is null || errors.Count > 0)
+        var (state, errors) = RequestParsing.ParseKillSwitch(request);
+        if (state is null)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -153,7 +148,7 @@ public static class TradingApi
     private static Task<IResult> GetDecisionsAsync(string id, int? offset, int? limit, string? status, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var only = status is null ? null : RequestParsing.ParseEnum<SignalStatus>(status, "status", "accepted or rejected", errors);
+        var only = status is null ? null : RequestParsing.ParseEnum<SignalStatus>(status, "status", errors);
         return errors.Count > 0
             ? Task.FromResult<IResult>(TypedResults.ValidationProblem(errors))
             : PagedAsync(id, offset, limit, (o, l) => grains.Account(id).GetDecisionsAsync(o, l, only));

@@ -151,8 +151,9 @@ public sealed class GovernanceTests(ClusterFixture fixture)
         try
         {
             fixture.Clock.Now = new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero); // Saturday
-            // 200 bps wide and ten minutes old, but above the 98.049 stop so only the close signal exits.
-            await _trading.PublishQuoteAsync(symbol, 99m, 101m, age: TimeSpan.FromMinutes(10));
+            // 200 bps wide and half a minute old (stale for entries; a quote older than a minute is refused outright),
+            // but above the 98.049 stop so only the close signal exits.
+            await _trading.PublishQuoteAsync(symbol, 99m, 101m, age: TimeSpan.FromSeconds(30));
             var close = await _trading.CloseAsync(account, symbol);
             AssertAccepted(close);
             Assert.Equal(99m, close.AveragePrice);

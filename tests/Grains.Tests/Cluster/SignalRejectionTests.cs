@@ -1,4 +1,5 @@
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Validation;
 using OrleansTrading.Grains.Tests.Support;
 using static OrleansTrading.Grains.Tests.Support.TradingDriver;
 
@@ -121,7 +122,7 @@ public sealed class SignalRejectionTests(ClusterFixture fixture)
     public async Task Malformed_signal_is_refused_by_the_grain()
     {
         var account = await _trading.CreateAccountAsync();
-        await Assert.ThrowsAsync<ArgumentException>(() => _trading.OpenAsync(account, "AAPL", quantity: 0m));
-        await Assert.ThrowsAsync<ArgumentException>(() => _trading.OpenAsync(account, "BAD SYMBOL"));
+        Assert.Contains("quantity", (await Assert.ThrowsAsync<InvalidInputException>(() => _trading.OpenAsync(account, "AAPL", quantity: 0m))).Errors);
+        Assert.Contains("symbol", (await Assert.ThrowsAsync<InvalidInputException>(() => _trading.OpenAsync(account, "BAD SYMBOL"))).Errors);
     }
 }

@@ -19,6 +19,10 @@ public class TradingOptionsValidatorTests
         ["Trading:Filters:MaxSpreadBps"] = o => o.Filters.MaxSpreadBps = -0.01m,
         ["Trading:Filters:MaxSlippageBps"] = o => o.Filters.MaxSlippageBps = -1m,
         ["Trading:Filters:MaxQuoteAge"] = o => o.Filters.MaxQuoteAge = TimeSpan.Zero,
+        ["Trading:Quotes:MaxPrice"] = o => o.Quotes.MaxPrice = 1_000_000_001m,
+        ["Trading:Quotes:MaxJumpPercent"] = o => o.Quotes.MaxJumpPercent = -1m,
+        ["Trading:Quotes:MaxFutureSkew"] = o => o.Quotes.MaxFutureSkew = TimeSpan.FromSeconds(-1),
+        ["Trading:Quotes:MaxPublicationAge"] = o => o.Quotes.MaxPublicationAge = TimeSpan.FromSeconds(-1),
         ["Trading:TradingWindow:TimeZone"] = o => o.TradingWindow.TimeZone = "Mars/Olympus_Mons",
         ["Trading:TradingWindow:Start"] = o => o.TradingWindow.Start = new TimeOnly(16, 0),
         ["Trading:StopLoss:Percent"] = o => o.StopLoss.Percent = 0m,
@@ -276,5 +280,45 @@ public class TradingOptionsValidatorTests
         Assert.Equal(2, failures.Length);
         Assert.Single(failures, f => f.StartsWith("Trading:Venue:SymbolSlippageBps:AAPL ", StringComparison.Ordinal));
         Assert.Single(failures, f => f.StartsWith("Trading:Venue:SymbolSlippageBps:TSLA ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Trading:Filters:MaxSpreadBps")]
+    [InlineData("Trading:Filters:MaxSlippageBps")]
+    [InlineData("Trading:Venue:SimulatedSlippageBps")]
+    public void Basis_point_allowances_above_100_percent_are_refused_so_price_factors_stay_bounded(string key)
+    {
+        var options = new TradingOptions();
+        switch (key)
+        {
+            case "Trading:Filters:MaxSpreadBps": options.Filters.MaxSpreadBps = 10_001m; break;
+            case "Trading:Filters:MaxSlippageBps": options.Filters.MaxSlippageBps = 10_001m; break;
+            default: options.Venue.SimulatedSlippageBps = 10_001m; break;
+        }
+
+        AssertSingleFailureFor(key, options);
+    }
+
+    [Fact]
+    public void Quote_checks_have_generous_defaults_and_can_be_turned_off()
+    {
+        var options = new TradingOptions();
+        Assert.Equal(10_000_000m, options.Quotes.MaxPrice);
+        Assert.Equal(50m, options.Quotes.MaxJumpPercent);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.Quotes.MaxPublicationAge);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Quotes.MaxFutureSkew);
+
+        options.Quotes.MaxJumpPercent = 0m;
+        options.Quotes.MaxPrice = 1_000_000_000m;
+        AssertValid(options);
+    }
+
+    [Fact]
+    public void Publication_age_below_the_stale_quote_age_is_refused_because_stale_quotes_must_still_be_kept()
+    {
+        var options = new TradingOptions();
+        options.Filters.MaxQuoteAge = TimeSpan.FromMinutes(2);
+
+        AssertSingleFailureFor("Trading:Quotes:MaxPublicationAge", options);
     }
 }

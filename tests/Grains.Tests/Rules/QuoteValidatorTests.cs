@@ -92,4 +92,38 @@ public class QuoteValidatorTests
 
         Assert.Equal(["ask", "askSize", "bid", "bidSize", "symbol"], errors.Keys.Order(StringComparer.Ordinal).ToArray());
     }
+
+    [Theory]
+    [InlineData("79228162514264337593543950335", "bid")]
+    [InlineData("1000000000.01", "bid")]
+    [InlineData("0.000000001", "bid")]
+    public void Bids_beyond_the_hard_cap_or_with_dust_decimals_are_refused(string bid, string field)
+    {
+        var price = decimal.Parse(bid, System.Globalization.CultureInfo.InvariantCulture);
+
+        var errors = QuoteValidator.Validate(Valid with { Bid = price, Ask = Math.Max(price, 100.05m) });
+
+        Assert.Contains(field, errors.Keys);
+    }
+
+    [Fact]
+    public void An_ask_at_decimal_max_value_is_refused()
+    {
+        AssertOnlyError("ask", QuoteValidator.Validate(Valid with { Ask = decimal.MaxValue }));
+    }
+
+    [Fact]
+    public void Absurd_sizes_are_refused()
+    {
+        AssertOnlyError("askSize", QuoteValidator.Validate(Valid with { AskSize = decimal.MaxValue }));
+    }
+
+    [Theory]
+    [InlineData("AAPL\n")]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void Symbols_with_a_trailing_newline_or_dot_segments_are_refused(string symbol)
+    {
+        AssertOnlyError("symbol", QuoteValidator.Validate(Valid with { Symbol = symbol }));
+    }
 }

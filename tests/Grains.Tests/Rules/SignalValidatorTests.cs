@@ -198,4 +198,24 @@ public class SignalValidatorTests
         Assert.Contains("signalId is required.", description, StringComparison.Ordinal);
         Assert.Contains("quantity must be greater than 0.", description, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("sig-1\n")]
+    [InlineData("sig\r\nINFO forged")]
+    [InlineData("sig 1")]
+    public void Signal_ids_with_control_characters_or_spaces_are_refused(string signalId)
+    {
+        var errors = SignalValidator.Validate(Valid with { SignalId = signalId });
+
+        AssertOnlyError("signalId", errors);
+    }
+
+    [Theory]
+    [InlineData("0.0000000000000000000000000001")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("1000000001")]
+    public void Dust_and_absurd_quantities_are_refused(string quantity)
+    {
+        AssertOnlyError("quantity", SignalValidator.Validate(Valid with { Quantity = decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture) }));
+    }
 }

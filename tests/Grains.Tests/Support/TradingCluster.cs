@@ -10,6 +10,13 @@ public static class TradingCluster
     /// <summary>Fixed so a cluster restarted on the same file finds its grains' state (ServiceId is part of the storage key).</summary>
     public const string ServiceId = "orleans-trading-tests";
 
+    /// <summary>Each test database gets its own record of known databases, so parallel tests never share one.</summary>
+    private static string KnownDatabasesFileBeside(string connectionString)
+    {
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "known-databases.json");
+    }
+
     public static async Task<InProcessTestCluster> StartAsync(
         string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -21,7 +28,7 @@ public static class TradingCluster
             var values = new Dictionary<string, string?>
             {
                 ["Trading:Storage:ConnectionString"] = connectionString,
-                ["Trading:Storage:KnownDatabasesFile"] = Path.Combine(Path.GetTempPath(), "orleans-trading-tests", "known-databases.json"),
+                ["Trading:Storage:KnownDatabasesFile"] = KnownDatabasesFileBeside(connectionString),
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {

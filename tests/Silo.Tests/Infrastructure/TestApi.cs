@@ -88,7 +88,7 @@ public static class TestApi
     public static async Task<JsonElement> ShouldBeValidationProblemAsync(this HttpResponseMessage response, params string[] fields)
     {
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        var errors = problem.GetProperty("errors");
+        Assert.True(problem.TryGetProperty("errors", out var errors), $"Expected field errors in the problem: {problem}");
         foreach (var field in fields)
         {
             Assert.True(errors.TryGetProperty(field, out var messages) && messages.GetArrayLength() > 0 &&
