@@ -28,7 +28,8 @@ public sealed record BenchOptions
           --repeat N             runs of every scenario (interleaved); the accounts table shows the median
                                  run, the busy table every run [3]
           --process-warmup N     signals of one untimed scenario before all others, so measured runs
-                                 use tiered-up JIT code; 0 = none [500]
+                                 use tiered-up JIT code (8 accounts; busy: one busy account, at least
+                                 200 signals); 0 = none [500]
           --control X            on | off: for K > 1 also run the same K accounts one at a time (one
                                  signal in flight), the same work as the concurrent run [on]
           --storage-baseline X   on | off: also time the same writes without Orleans (the engine's data
