@@ -10,17 +10,26 @@ public sealed record BenchOptions
 
         Usage: dotnet run -c Release --project bench/OrleansTrading.Bench -- [options]
 
-          --signals N            timed signals per scenario, split evenly over its accounts [1000]
+          --scenario NAME        accounts | busy [accounts]
+                                 accounts: one scenario per account count (the tables below)
+                                 busy: one account sends --signals signals back to back; compares the
+                                 latency of its first and last 100 signals and reports its stored rows
+                                 (--accounts, --control and the storage baseline do not apply)
+          --signals N            timed signals per scenario, split evenly over its accounts
+                                 [accounts: 1000; busy: 2000, even and at least 200]
           --accounts LIST        comma-separated account counts, one scenario each [1,8,64,200]
                                  (1 = one account writing sequentially; K = K accounts at once)
-          --synchronous LEVEL    Normal | Full | both: Trading:Storage:Synchronous per run [both]
+          --synchronous LEVEL    Normal | Full | both: Trading:Storage:Synchronous per run
+                                 [accounts: both; busy: Normal, the engine's default]
           --history N            override Trading:Governor:SignalHistorySize (decisions kept in each
                                  account's state, part of its row size); 0 = the engine's default [0]
           --warmup N             untimed signals on a separate account before each scenario, also used
                                  to measure the writes per open/close the verification expects (min 4) [200]
-          --repeat N             runs of every scenario (interleaved); the table shows the median run [3]
+          --repeat N             runs of every scenario (interleaved); the accounts table shows the median
+                                 run, the busy table every run [3]
           --process-warmup N     signals of one untimed scenario before all others, so measured runs
-                                 use tiered-up JIT code; 0 = none [500]
+                                 use tiered-up JIT code (8 accounts; busy: one busy account, at least
+                                 200 signals); 0 = none [500]
           --control X            on | off: for K > 1 also run the same K accounts one at a time (one
                                  signal in flight), the same work as the concurrent run [on]
           --storage-baseline X   on | off: also time the same writes without Orleans (the engine's data
@@ -31,14 +40,27 @@ public sealed record BenchOptions
           -h, --help             show this help
 
         Exit code: 0 when every signal was answered without an exception and accepted, and every account's
-        row is on disk with (at least) the Version its signals imply; 1 otherwise; 2 for bad options.
+        row is on disk with (at least) the Version its signals imply; 1 otherwise; 2 for bad options. The busy
+        scenario's row-size and latency targets are printed, not part of the exit code.
         """;
 
-    public int Signals { get; init; } = 1000;
+    /// <summary>Signals at each end of the busy account's run whose latencies are compared.</summary>
+    public const int BusyWindow = 100;
+
+    /// <summary>The busy-account scenario instead of the account-count scenarios.</summary>
+    public bool Busy { get; init; }
+
+    /// <summary>--signals as given; null = the scenario's default.</summary>
+    public int? SignalsOption { get; init; }
+
+    public int Signals => SignalsOption ?? (Busy ? 2000 : 1000);
 
     public IReadOnlyList<int> AccountCounts { get; init; } = [1, 8, 64, 200];
 
-    public IReadOnlyList<string> SynchronousLevels { get; init; } = ["Normal", "Full"];
+    /// <summary>--synchronous as given; null = the scenario's default.</summary>
+    public IReadOnlyList<string>? SynchronousOption { get; init; }
+
+    public IReadOnlyList<string> SynchronousLevels => SynchronousOption ?? (Busy ? ["Normal"] : ["Normal", "Full"]);
 
     /// <summary>0 keeps the engine's default.</summary>
     public int History { get; init; }
@@ -84,7 +106,8 @@ public sealed record BenchOptions
                 {
                     "-h" or "--help" => options with { Help = true },
                     "--keep" => options with { Keep = true },
-                    "--signals" => options with { Signals = PositiveInt(arg, Value()) },
+                    "--scenario" => options with { Busy = ScenarioName(Value()) },
+                    "--signals" => options with { SignalsOption = PositiveInt(arg, Value()) },
                     "--warmup" => options with { Warmup = AtLeast(arg, Value(), 4) },
                     "--repeat" => options with { Repeat = PositiveInt(arg, Value()) },
                     "--process-warmup" => options with { ProcessWarmup = NonNegativeInt(arg, Value()) },
@@ -97,7 +120,7 @@ public sealed record BenchOptions
                         AccountCounts = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                             .Select(v => PositiveInt(arg, v))],
                     },
-                    "--synchronous" => options with { SynchronousLevels = Synchronous(Value()) },
+                    "--synchronous" => options with { SynchronousOption = Synchronous(Value()) },
                     _ => throw new FormatException($"Unknown option '{arg}'."),
                 };
             }
@@ -114,6 +137,18 @@ public sealed record BenchOptions
             return null;
         }
 
+        if (options.Busy)
+        {
+            // Whole round trips so the account ends flat, and two windows that do not overlap.
+            if (options.Signals % 2 != 0 || options.Signals < 2 * BusyWindow)
+            {
+                error = $"--signals must be even and at least {2 * BusyWindow} for the busy scenario.";
+                return null;
+            }
+
+            return options;
+        }
+
         if (options.AccountCounts.Any(a => 2 * a > options.Signals))
         {
             error = "--signals must be at least twice the largest account count (every account opens and closes at least once).";
@@ -122,6 +157,13 @@ public sealed record BenchOptions
 
         return options;
     }
+
+    private static bool ScenarioName(string value) => value.ToLowerInvariant() switch
+    {
+        "accounts" => false,
+        "busy" => true,
+        _ => throw new FormatException($"--scenario must be accounts or busy, not '{value}'."),
+    };
 
     private static IReadOnlyList<string> Synchronous(string value) => value.ToLowerInvariant() switch
     {

@@ -57,6 +57,40 @@ internal static class Report
         return text.ToString();
     }
 
+    /// <summary>Issue #10's bound on each stored row of a busy account (account and venue).</summary>
+    private const long SmallRowBytes = 8 * 1024;
+
+    public static string BusyMarkdown(IReadOnlyList<BusyResult> runs, BenchOptions options)
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        var window = BenchOptions.BusyWindow;
+        text.AppendLine(inv, $"Date (UTC): {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} | cores: {Environment.ProcessorCount} | {RuntimeInformation.FrameworkDescription} | {RuntimeInformation.OSDescription} | 1-min load average at start/end: {_loadAtStart}/{LoadAverage()}");
+        text.AppendLine(inv, $"Busy account: one account, {options.Signals} signals ({options.Signals / 2} open/close round trips) back to back, first vs last {window} | runs: {options.Repeat} | signal history: {(options.History == 0 ? "engine default" : options.History.ToString(inv))} | warm-up: {options.Warmup} signals per run on another account, {options.ProcessWarmup} per process");
+        text.AppendLine();
+        text.AppendLine(inv, $"| synchronous | run | signals/s | first {window} p50 ms | p99 ms | mean ms | last {window} p50 ms | p99 ms | mean ms | last/first p50 | last/first mean | account row bytes | venue row bytes | journal rows | journal KB | CPU ms/signal | GCs gen0/1/2 | failures | rejected | row verified | warnings |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in runs)
+        {
+            text.AppendLine(inv,
+                $"| {r.Synchronous} | {r.Run} | {r.SignalsPerSecond:F0} | {r.First.P50Ms:F2} | {r.First.P99Ms:F2} | {r.First.MeanMs:F2} | {r.Last.P50Ms:F2} | {r.Last.P99Ms:F2} | {r.Last.MeanMs:F2} | {r.P50Ratio:F2}x | {r.MeanRatio:F2}x | {Bytes(r.AccountRowBytes)} | {Bytes(r.VenueRowBytes)} | {r.JournalRows} | {r.JournalBytes / 1024.0:F0} | {r.Cost.Cpu.TotalMilliseconds / r.Signals:F2} | {r.Cost.Gen0}/{r.Cost.Gen1}/{r.Cost.Gen2} | {r.Failures} | {r.Rejected} | {r.Storage.Matching}/{r.Storage.Expected} | {r.Warnings} |");
+        }
+
+        if (runs.FirstOrDefault(r => r.Journal.Count > 0) is { } first)
+        {
+            text.AppendLine();
+            text.AppendLine(inv, $"Journal of the busy account (run {first.Run}, {first.Synchronous}), rows and column bytes per table: {string.Join(", ", first.Journal.Select(t => $"{t.Table} {t.Rows} / {t.Bytes / 1024.0:F0} KB"))}");
+        }
+
+        // Informational: the exit code covers failures, rejections and the row check only, so the old engine can be measured too.
+        var small = runs.Count(r => r.AccountRowBytes is < SmallRowBytes && r.VenueRowBytes is < SmallRowBytes);
+        var notSlower = runs.Count(r => r.Last.P50Ms <= r.First.P50Ms);
+        text.AppendLine(inv, $"Issue #10 targets (not part of the exit code): account and venue rows under {SmallRowBytes / 1024} KB in {small} of {runs.Count} runs; last {window} p50 no higher than first {window} p50 in {notSlower} of {runs.Count} runs.");
+        return text.ToString();
+    }
+
+    private static string Bytes(long? bytes) => bytes?.ToString(CultureInfo.InvariantCulture) ?? "no row";
+
     private static string Ratio(double value, double? reference) =>
         reference is > 0 ? (value / reference.Value).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-";
 

@@ -55,7 +55,7 @@ public static class Scenario
     /// <summary>Bid = ask: a zero-spread book, so every round trip has PnL 0 (a win) and no cooldown or spread filter interferes.</summary>
     public const string Symbol = "BENCH";
     public const string AccountPrefix = "bench-va-";
-    private const decimal Price = 100m;
+    public const decimal Price = 100m;
     private const decimal InitialBalance = 1_000_000m;
 
     public static async Task<ScenarioResult> RunAsync(string synchronous, int accounts, bool oneAtATime, BenchOptions options)
@@ -130,7 +130,7 @@ public static class Scenario
     /// after the create and after each of the first two opens and closes. The smaller delta of each pair is the one
     /// the signal made: a reminder may add a write between two reads, but not to both.
     /// </summary>
-    private static async Task<WriteProfile> WarmUpAsync(IClusterClient client, string databasePath, int count, Problems problems)
+    internal static async Task<WriteProfile> WarmUpAsync(IClusterClient client, string databasePath, int count, Problems problems)
     {
         const string id = "bench-warmup";
         var account = client.Account(id);
@@ -156,7 +156,7 @@ public static class Scenario
     }
 
     /// <summary>Creation is one account write (Version 1) plus a directory write; untimed.</summary>
-    private static async Task CreateAsync(IClusterClient client, string id, Problems problems)
+    internal static async Task CreateAsync(IClusterClient client, string id, Problems problems)
     {
         try
         {
@@ -173,7 +173,7 @@ public static class Scenario
     }
 
     /// <summary>One account's signals, strictly one after another: open 1, close all, open 1, ...</summary>
-    private static async Task SendAsync(IVirtualAccountGrain account, string id, int first, int count, long[] latencies, Problems problems)
+    internal static async Task SendAsync(IVirtualAccountGrain account, string id, int first, int count, long[] latencies, Problems problems)
     {
         for (var n = 0; n < count; n++)
         {
@@ -214,12 +214,12 @@ public static class Scenario
     }
 
     /// <summary>Nearest-rank percentile of sorted Stopwatch ticks, in milliseconds.</summary>
-    private static double Percentile(long[] sorted, double p) =>
+    internal static double Percentile(long[] sorted, double p) =>
         sorted.Length == 0 ? 0 : ToMs(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)]);
 
-    private static double ToMs(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+    internal static double ToMs(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
-    private sealed class Problems
+    internal sealed class Problems
     {
         private int _failures;
         private int _rejected;

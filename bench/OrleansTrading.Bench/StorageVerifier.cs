@@ -39,6 +39,66 @@ public static class StorageVerifier
         return command.ExecuteScalar() is long version ? version : null;
     }
 
+    /// <summary>Stored payload bytes of one grain's row, or null when it has no row.</summary>
+    public static long? RowBytes(string databasePath, string grainType, string grainKey)
+    {
+        using var connection = Open(databasePath);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COALESCE(length(PayloadBinary), 0) FROM OrleansStorage
+            WHERE ServiceId = $serviceId AND GrainTypeString = $type AND GrainIdExtensionString = $id
+            """;
+        command.Parameters.AddWithValue("$serviceId", BenchSilo.ServiceId);
+        command.Parameters.AddWithValue("$type", grainType);
+        command.Parameters.AddWithValue("$id", grainKey);
+        return command.ExecuteScalar() is long bytes ? bytes : null;
+    }
+
+    /// <summary>
+    /// Rows and column bytes of one account in every table keyed by <c>account_id</c> (the journal, and the venue's
+    /// archive where the engine has one). Found from the schema, so the same code reads older database layouts.
+    /// </summary>
+    public static IReadOnlyList<JournalTable> Journal(string databasePath, string accountId)
+    {
+        using var connection = Open(databasePath);
+        var tables = new List<(string Name, List<string> Columns)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+                WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' ORDER BY m.name, p.cid
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var (table, column) = (reader.GetString(0), reader.GetString(1));
+                if (tables.Count == 0 || tables[^1].Name != table)
+                {
+                    tables.Add((table, []));
+                }
+
+                tables[^1].Columns.Add(column);
+            }
+        }
+
+        var result = new List<JournalTable>();
+        foreach (var (name, columns) in tables.Where(t => t.Columns.Contains("account_id", StringComparer.Ordinal)))
+        {
+            // Names come from the file's own schema; quoted so that any identifier is safe in the statement.
+            var bytes = string.Join(" + ", columns.Select(c => $"COALESCE(length(CAST({Quote(c)} AS BLOB)), 0)"));
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*), COALESCE(SUM({bytes}), 0) FROM {Quote(name)} WHERE account_id = $id";
+            command.Parameters.AddWithValue("$id", accountId);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            result.Add(new JournalTable(name, reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return result;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     /// <summary>Sum of every row's Version for the bench's service: the number of grain-state writes so far.</summary>
     public static long TotalWrites(string databasePath)
     {
