@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
-using OrleansTrading.Grains.Activity;
 using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Storage;
@@ -33,7 +32,6 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
         services.TryAddSingleton<IVenueOrderArchive, SqliteVenueOrderArchive>();
-        services.TryAddSingleton<ITradingActivityPublisher, NoTradingActivityPublisher>();
         silo.AddIncomingGrainCallFilter<AccountCreationFilter>();
 
         silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase, IServiceProvider>((storage, database, provider) =>
