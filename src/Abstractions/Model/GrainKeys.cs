@@ -15,6 +15,9 @@ public static class GrainKeys
     public static IMarketDataGrain MarketData(this IGrainFactory grains, string symbol) =>
         grains.GetGrain<IMarketDataGrain>(Symbol(symbol));
 
+    public static IActivityHubGrain ActivityHub(this IGrainFactory grains) =>
+        grains.GetGrain<IActivityHubGrain>(0);
+
     /// <summary>The decisions feed is stateless: key 0 reaches whichever local worker is free.</summary>
     public static IDecisionFeedGrain DecisionFeed(this IGrainFactory grains) =>
         grains.GetGrain<IDecisionFeedGrain>(0);

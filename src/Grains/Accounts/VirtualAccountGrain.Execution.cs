@@ -152,7 +152,8 @@ public sealed partial class VirtualAccountGrain
                 }
             }
 
-            await journal.AppendAsync(new JournalBatch(AccountId, events, [.. _unjournaledFills], [.. _unjournaledTrades], [.. _unjournaledDecisions]));
+            var batch = new JournalBatch(AccountId, events, [.. _unjournaledFills], [.. _unjournaledTrades], [.. _unjournaledDecisions]);
+            await journal.AppendAsync(batch);
             foreach (var order in Account.Orders)
             {
                 order.JournaledChanges = order.History.Count;
@@ -163,6 +164,7 @@ public sealed partial class VirtualAccountGrain
             _unjournaledDecisions.Clear();
             PruneFinishedOrders();
             await state.WriteStateAsync();
+            PublishActivity(batch.Decisions);
         }
         catch (Exception ex)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Validation;
 using OrleansTrading.Grains.Accounts;
+using OrleansTrading.Grains.Activity;
 
 namespace OrleansTrading.Grains.Control;
 
@@ -63,6 +64,7 @@ public sealed partial class KillSwitchGrain(
         try
         {
             await state.WriteStateAsync();
+            ServiceProvider.GetRequiredService<ActivityCollector>().KillSwitchChanged();
         }
         catch
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
+using OrleansTrading.Grains.Activity;
 using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Storage;
@@ -28,6 +29,9 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<SqliteDatabase>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInitializer>();
         services.AddHostedService<DatabaseWatch>();
+        services.TryAddSingleton<ActivityCollector>(provider =>
+            new ActivityCollector(provider.GetRequiredKeyedService<TimeProvider>(TradingClock.Key)));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ActivityFlusher>();
         services.TryAddSingleton<IVenue, PaperVenue>();
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();

@@ -14,6 +14,14 @@ public sealed class TradingOptions
     public VenueOptions Venue { get; set; } = new();
     public ApiOptions Api { get; set; } = new();
     public ReconciliationOptions Reconciliation { get; set; } = new();
+    public ActivityOptions Activity { get; set; } = new();
+}
+
+/// <summary>Pushing the engine's changes to dashboards.</summary>
+public sealed class ActivityOptions
+{
+    /// <summary>How often each silo sends what changed to subscribers: changes in between are coalesced.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }
 
 public sealed class StorageOptions
