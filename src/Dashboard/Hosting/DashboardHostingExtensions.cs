@@ -1,0 +1,65 @@
+using MudBlazor.Services;
+using Orleans.Configuration;
+using OrleansTrading.Dashboard.Components;
+using OrleansTrading.Dashboard.Live;
+
+namespace OrleansTrading.Dashboard.Hosting;
+
+public static class DashboardHostingExtensions
+{
+    /// <summary>
+    /// The dashboard: an Orleans client of the silo's gateways (<c>Orleans:Gateways</c>, default localhost:30000),
+    /// one pushed activity subscription for the whole process, and Blazor Server with MudBlazor.
+    /// </summary>
+    public static WebApplicationBuilder AddTradingDashboard(this WebApplicationBuilder builder)
+    {
+        // Its own default port, so it runs beside the silo's API (5000) without configuration; --urls or
+        // ASPNETCORE_URLS still choose another.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
+
+        var orleans = builder.Configuration.GetSection("Orleans");
+        var gateways = GatewayList.Parse(orleans.GetValue("Gateways", "localhost:30000"));
+        builder.UseOrleansClient(client => client
+            .UseStaticClustering(gateways.ToArray())
+            .Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = orleans.GetValue("ClusterId", "orleans-trading")!;
+                cluster.ServiceId = orleans.GetValue("ServiceId", "orleans-trading")!;
+            })
+            // Fail calls fast while the silo is away, so the page can say so within seconds.
+            .Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(5))
+            // Start (and keep retrying) even when the silo is not up yet: the page shows it as disconnected.
+            .UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            }));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ActivityFeed>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ActivityFeed>());
+        builder.Services.AddSingleton<TradingReader>();
+        builder.Services.AddMudServices();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddHealthChecks().AddCheck<SiloConnectionHealthCheck>("silo");
+        return builder;
+    }
+
+    public static WebApplication UseTradingDashboard(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using OrleansTrading.Abstractions;
+
+namespace OrleansTrading.Dashboard.Live;
+
+/// <summary>What the pages read from the grains. The dashboard holds no copy of the engine's rules: it only reads and asks.</summary>
+public sealed class TradingReader(IClusterClient client)
+{
+    public async Task<IReadOnlyList<AccountSnapshot>> ListAccountsAsync()
+    {
+        var ids = await client.AccountDirectory().ListAsync();
+        var snapshots = await Task.WhenAll(ids.Select(id => client.Account(id).GetSnapshotAsync()));
+        return snapshots.OfType<AccountSnapshot>().ToList();
+    }
+
+    public Task<AccountSnapshot?> GetAccountAsync(string accountId) => client.Account(accountId).GetSnapshotAsync();
+
+    public Task<IReadOnlyList<DecisionRecord>> GetLatestDecisionsAsync(int limit) => client.DecisionFeed().GetLatestAsync(limit);
+
+    public Task<KillSwitchStatus> GetKillSwitchAsync() => client.KillSwitch().GetStatusAsync();
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using OrleansTrading.Abstractions;
+
+namespace OrleansTrading.Dashboard.Presentation;
+
+/// <summary>How numbers, times and codes look on the page: fixed decimals, invariant culture, the API's camelCase codes.</summary>
+public static class Format
+{
+    public static string Money(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    public static string SignedMoney(decimal value) => value.ToString("+#,##0.00;-#,##0.00;0.00", CultureInfo.InvariantCulture);
+
+    public static string Price(decimal? value) => value is { } v ? v.ToString("#,##0.00##", CultureInfo.InvariantCulture) : "-";
+
+    public static string Quantity(decimal value) => value.ToString("#,##0.########", CultureInfo.InvariantCulture);
+
+    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + " %" : "-";
+
+    public static string Code<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    public static string Time(DateTimeOffset? value) => value is { } v ? v.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "Z" : "-";
+
+    /// <summary>What remains of a cooldown, as m:ss; null when the account is not cooling down.</summary>
+    public static string? Countdown(DateTimeOffset? until, DateTimeOffset now) =>
+        until is { } u && u > now ? $"{(int)(u - now).TotalMinutes}:{(u - now).Seconds:00}" : null;
+
+    /// <summary>Win rate over decided round trips, in percent; null before the first one.</summary>
+    public static decimal? WinRate(AccountSnapshot account) =>
+        account.Wins + account.Losses == 0 ? null : 100m * account.Wins / (account.Wins + account.Losses);
+
+    /// <summary>
+    /// How far the price may still move against a position before its stop fires, in % of the current price;
+    /// negative when the stop is already crossed. Null without a current price.
+    /// </summary>
+    public static decimal? StopDistancePercent(PositionSnapshot position)
+    {
+        if (position.CurrentPrice is not { } price || price == 0)
+        {
+            return null;
+        }
+
+        var room = position.Side == PositionSide.Long ? price - position.StopLossPrice : position.StopLossPrice - price;
+        return Math.Round(100m * room / price, 4);
+    }
+
+    /// <summary>The rejection in plain words: the engine's own detail, prefixed by its reason code.</summary>
+    public static string Outcome(DecisionRecord decision) =>
+        decision.Status == SignalStatus.Accepted
+            ? $"accepted{(decision.FilledQuantity is { } q ? $" {Quantity(q)}" : "")}{(decision.AveragePrice is { } p ? $" @ {Price(p)}" : "")}"
+            : $"{(decision.Reason is { } r ? Code(r) : "rejected")}: {decision.Detail}";
+}

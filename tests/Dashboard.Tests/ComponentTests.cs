@@ -1,0 +1,91 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using OrleansTrading.Abstractions;
+using OrleansTrading.Dashboard.Components;
+
+namespace OrleansTrading.Dashboard.Tests;
+
+/// <summary>The page's tables rendered with bUnit: colours, ordering, countdown, plain-word reasons.</summary>
+public sealed class ComponentTests
+{
+    /// <summary>MudBlazor's services dispose only asynchronously, so each test owns and awaits its context.</summary>
+    private static BunitContext NewContext()
+    {
+        var context = new BunitContext();
+        context.Services.AddMudServices();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        return context;
+    }
+
+    [Fact]
+    public async Task Profit_is_green_loss_is_red_and_a_cooldown_shows_its_countdown()
+    {
+        await using var context = NewContext();
+        var accounts = new[]
+        {
+            Snapshots.Account("winner", realized: 250m),
+            Snapshots.Account("loser", realized: -75.5m, cooldownUntil: Snapshots.Now.AddMinutes(4).AddSeconds(30)),
+        };
+
+        var table = context.Render<AccountsTable>(p => p.Add(t => t.Accounts, accounts).Add(t => t.Now, Snapshots.Now));
+
+        var realized = table.FindAll("[data-testid=realized]");
+        Assert.Contains("profit", realized[0].ClassList);
+        Assert.Equal("+250.00", realized[0].TextContent.Trim());
+        Assert.Contains("loss", realized[1].ClassList);
+        var cooldowns = table.FindAll("[data-testid=cooldown]");
+        Assert.Equal("-", cooldowns[0].TextContent.Trim());
+        Assert.Equal("4:30", cooldowns[1].TextContent.Trim());
+        Assert.Contains("cooldown", cooldowns[1].ClassList);
+    }
+
+    [Fact]
+    public async Task Positions_nearest_their_stop_come_first()
+    {
+        await using var context = NewContext();
+        var accounts = new[]
+        {
+            Snapshots.Account("far", positions: Snapshots.Position("FAR", current: 110m, stop: 98m)),
+            Snapshots.Account("near", positions: Snapshots.Position("NEAR", current: 99m, stop: 98m)),
+            Snapshots.Account("short", positions: Snapshots.Position("SHRT", PositionSide.Short, current: 100m, stop: 103m)),
+        };
+
+        var table = context.Render<PositionsTable>(p => p.Add(t => t.Accounts, accounts));
+
+        Assert.Equal(["NEAR", "SHRT", "FAR"], table.FindAll("[data-testid=position-symbol]").Select(c => c.TextContent.Trim()));
+        Assert.Equal("1.01 %", table.FindAll("[data-testid=stop-distance]")[0].TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_decisions_feed_shows_a_rejection_with_its_reason_in_plain_words()
+    {
+        await using var context = NewContext();
+        var decisions = new[]
+        {
+            Snapshots.Rejected("va-9", RejectionReason.StaleQuote, "Quote is 900 ms old (max 500 ms)."),
+            Snapshots.Accepted("va-9"),
+        };
+
+        var feed = context.Render<DecisionsFeed>(p => p.Add(t => t.Decisions, decisions));
+
+        var outcomes = feed.FindAll("[data-testid=outcome]");
+        Assert.Equal("staleQuote: Quote is 900 ms old (max 500 ms).", outcomes[0].TextContent.Trim());
+        Assert.Contains("rejected", outcomes[0].ClassList);
+        Assert.Contains("accepted", outcomes[1].ClassList);
+    }
+
+    [Theory]
+    [InlineData(KillSwitchState.Active, "mud-chip-color-success")]
+    [InlineData(KillSwitchState.ReduceOnly, "mud-chip-color-warning")]
+    [InlineData(KillSwitchState.Halted, "mud-chip-color-error")]
+    public async Task The_kill_switch_chip_names_the_state_in_its_colour(KillSwitchState state, string colourClass)
+    {
+        await using var context = NewContext();
+        var chip = context.Render<KillSwitchChip>(p => p.Add(c => c.Status, new KillSwitchStatus(state, "test", Snapshots.Now)));
+
+        var element = chip.Find("[data-testid=kill-switch]");
+        Assert.Contains(colourClass, element.ClassName);
+        Assert.Contains(Presentation.Format.Code(state), element.TextContent, StringComparison.Ordinal);
+    }
+}
