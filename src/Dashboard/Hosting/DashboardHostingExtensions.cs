@@ -20,6 +20,10 @@ public static class DashboardHostingExtensions
             builder.WebHost.UseUrls("http://localhost:5080");
         }
 
+        // Serve library assets (MudBlazor's CSS and JS) from a build output in any environment, not only Development;
+        // a published app has them on disk and ignores this.
+        builder.WebHost.UseStaticWebAssets();
+
         var orleans = builder.Configuration.GetSection("Orleans");
         var gateways = GatewayList.Parse(orleans.GetValue("Gateways", "localhost:30000"));
         builder.UseOrleansClient(client => client

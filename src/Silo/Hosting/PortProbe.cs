@@ -11,9 +11,19 @@ namespace OrleansTrading.Silo.Hosting;
 /// </summary>
 public static class PortProbe
 {
+    private const int SolSocket = 1;
+    private const int SoReuseAddr = 2;
+
     public static void EnsureFree(IPAddress address, int port, string setting)
     {
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (OperatingSystem.IsLinux())
+        {
+            // SO_REUSEADDR alone (not .NET's ReuseAddress, which adds SO_REUSEPORT): a port left in TIME_WAIT by a killed
+            // silo is free for a restart, while a port another process listens on still fails the bind.
+            socket.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
+        }
+
         try
         {
             socket.Bind(new IPEndPoint(address, port));
