@@ -88,4 +88,22 @@ public sealed class ComponentTests
         Assert.Contains(colourClass, element.ClassName);
         Assert.Contains(Presentation.Format.Code(state), element.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_status_bar_says_whether_the_window_is_open_in_exchange_time_and_shows_the_thresholds()
+    {
+        await using var context = NewContext();
+        var settings = new EngineSettings(10m, 5m, TimeSpan.FromMilliseconds(500), 3, 3, TimeSpan.FromMinutes(5), 2m,
+            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), true, new TimeOnly(9, 30), new TimeOnly(16, 0), "America/New_York",
+            false, new DateTimeOffset(2025, 1, 2, 17, 5, 0, TimeSpan.FromHours(-5)));
+
+        var bar = context.Render<StatusBar>(p => p.Add(b => b.Settings, settings));
+
+        var window = bar.Find("[data-testid=window]");
+        Assert.Contains("window closed", window.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(now 17:05)", window.TextContent, StringComparison.Ordinal);
+        Assert.Contains("quote age ≤ 500 ms", bar.Markup, StringComparison.Ordinal);
+        Assert.Contains("cooldown 3 losses → 5 min", bar.Markup, StringComparison.Ordinal);
+        Assert.Contains("reconcile every 5 s", bar.Markup, StringComparison.Ordinal);
+    }
 }

@@ -15,6 +15,9 @@ public static class GrainKeys
     public static IMarketDataGrain MarketData(this IGrainFactory grains, string symbol) =>
         grains.GetGrain<IMarketDataGrain>(Symbol(symbol));
 
+    public static IEngineInfoGrain EngineInfo(this IGrainFactory grains) =>
+        grains.GetGrain<IEngineInfoGrain>(0);
+
     public static IActivityHubGrain ActivityHub(this IGrainFactory grains) =>
         grains.GetGrain<IActivityHubGrain>(0);
 

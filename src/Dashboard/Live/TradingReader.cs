@@ -17,4 +17,6 @@ public sealed class TradingReader(IClusterClient client)
     public Task<IReadOnlyList<DecisionRecord>> GetLatestDecisionsAsync(int limit) => client.DecisionFeed().GetLatestAsync(limit);
 
     public Task<KillSwitchStatus> GetKillSwitchAsync() => client.KillSwitch().GetStatusAsync();
+
+    public Task<EngineSettings> GetSettingsAsync() => client.EngineInfo().GetSettingsAsync();
 }

@@ -33,6 +33,7 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
         await page.GotoAsync(_dashboard!.BaseAddress.ToString());
         await Expect(page.GetByTestId("connection")).ToHaveTextAsync("live");
         await WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("status-bar")).ToContainTextAsync("trading window off");
 
         // A new account appears.
         await PostAsync("/api/accounts", new { accountId = "e2e-1", initialBalance = 100000 });
