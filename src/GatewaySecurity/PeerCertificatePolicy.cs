@@ -39,6 +39,12 @@ public sealed class PeerCertificatePolicy
             return $"certificate '{peer.Subject}' is not valid now (valid {peer.NotBefore:u} to {peer.NotAfter:u})";
         }
 
+        // A CA vouches for peers; it is not one (holding the CA's key must not double as a login).
+        if (peer.Extensions.OfType<X509BasicConstraintsExtension>().Any(e => e.CertificateAuthority))
+        {
+            return $"certificate '{peer.Subject}' is a CA certificate, not a silo's or a client's";
+        }
+
         if (_thumbprints.Count > 0 && !_thumbprints.Contains(Thumbprint(peer, HashAlgorithmName.SHA1)) &&
             !_thumbprints.Contains(Thumbprint(peer, HashAlgorithmName.SHA256)))
         {
