@@ -3,6 +3,7 @@ using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Validation;
 using OrleansTrading.Client.Connection;
 using OrleansTrading.Client.Output;
+using OrleansTrading.GatewaySecurity;
 
 namespace OrleansTrading.Client;
 
@@ -10,8 +11,11 @@ namespace OrleansTrading.Client;
 /// The steps every command shares: refuse bad arguments before connecting, connect (bounded), run the grain calls,
 /// and turn connection and engine failures into a one-line message and an exit code instead of a stack trace.
 /// </summary>
-public sealed class CommandRunner(IEngineConnector connector, GlobalOptions globals, TextWriter output, TextWriter error, TimeProvider? clock = null)
+public sealed class CommandRunner(IEngineConnector connector, GlobalOptions globals, TextWriter output, TextWriter error, TimeProvider? clock = null,
+    Func<string, string?>? environment = null)
 {
+    private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
+
     public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 
     public delegate Task<int> EngineWork(ITradingEngine engine, OutputWriter output, CancellationToken cancellationToken);
@@ -27,10 +31,24 @@ public sealed class CommandRunner(IEngineConnector connector, GlobalOptions glob
             return ExitCodes.InvalidArguments;
         }
 
+        GatewayTlsCredentials? tls = null;
+        var (tlsSettings, tlsNames) = ClientCertificateSettings.Resolve(parse, globals, _environment);
+        if (tlsSettings.IsAnySet)
+        {
+            try
+            {
+                tls = GatewayTlsCredentials.Load(tlsSettings, tlsNames, PeerCertificatePolicy.ServerAuthentication);
+            }
+            catch (GatewayTlsException ex)
+            {
+                return Fail(ExitCodes.InvalidArguments, ex.Message);
+            }
+        }
+
         var writer = new OutputWriter(output, parse.GetValue(globals.Json));
         try
         {
-            await using var engine = await connector.ConnectAsync(new ClusterTarget(gateway, clusterId, serviceId), cancellationToken);
+            await using var engine = await connector.ConnectAsync(new ClusterTarget(gateway, clusterId, serviceId, tls), cancellationToken);
             return await work(engine, writer, cancellationToken);
         }
         catch (EngineUnavailableException ex)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansTrading.Client.Connection;
 
 namespace OrleansTrading.Client;
 
@@ -36,11 +37,42 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> Certificate { get; } = new("--certificate")
+    {
+        Description = "This client's certificate with its private key (.pfx), for a silo that requires mutual TLS " +
+                      "[env: " + ClientCertificateSettings.CertificateVariable + "].",
+        Recursive = true,
+    };
+
+    public Option<string?> CertificatePassword { get; } = new("--certificate-password")
+    {
+        Description = "The password of the --certificate file; prefer the environment variable, which other users cannot see " +
+                      "[env: " + ClientCertificateSettings.PasswordVariable + "].",
+        Recursive = true,
+    };
+
+    public Option<string?> CaCertificate { get; } = new("--ca-certificate")
+    {
+        Description = "The CA (PEM or DER) that must have signed the silo's certificate [env: " + ClientCertificateSettings.CaVariable + "].",
+        Recursive = true,
+    };
+
+    public Option<string?> ServerThumbprint { get; } = new("--server-thumbprint")
+    {
+        Description = "Instead of (or as well as) a CA: the silo certificate's SHA-1 or SHA-256 thumbprint, several separated by commas " +
+                      "[env: " + ClientCertificateSettings.ThumbprintVariable + "].",
+        Recursive = true,
+    };
+
     public void AddTo(RootCommand root)
     {
         root.Add(Gateway);
         root.Add(ClusterId);
         root.Add(ServiceId);
         root.Add(Json);
+        root.Add(Certificate);
+        root.Add(CertificatePassword);
+        root.Add(CaCertificate);
+        root.Add(ServerThumbprint);
     }
 }

@@ -9,10 +9,11 @@ namespace OrleansTrading.Client;
 /// <summary>Builds the command tree and runs one command line. Everything the process touches is passed in, so tests can run it in-process.</summary>
 public static class TradingCli
 {
-    public static RootCommand BuildRootCommand(IEngineConnector connector, TextWriter output, TextWriter error)
+    /// <param name="environment">Reads environment variables (the client's TLS settings); the process environment when null.</param>
+    public static RootCommand BuildRootCommand(IEngineConnector connector, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
         var globals = new GlobalOptions();
-        var runner = new CommandRunner(connector, globals, output, error);
+        var runner = new CommandRunner(connector, globals, output, error, environment: environment);
         var root = new RootCommand("Command-line client of the Orleans trading engine: talks to the grains through a silo gateway.")
         {
             AccountCommands.Create(runner),
@@ -27,9 +28,10 @@ public static class TradingCli
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, IEngineConnector connector, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, IEngineConnector connector, TextWriter output, TextWriter error, CancellationToken cancellationToken = default,
+        Func<string, string?>? environment = null)
     {
-        var root = BuildRootCommand(connector, output, error);
+        var root = BuildRootCommand(connector, output, error, environment);
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {

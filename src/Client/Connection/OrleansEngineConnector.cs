@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Networking.Shared;
 using Orleans.Runtime.Messaging;
+using OrleansTrading.GatewaySecurity;
 
 namespace OrleansTrading.Client.Connection;
 
@@ -25,7 +26,8 @@ public sealed class OrleansEngineConnector : IEngineConnector
         timeout.CancelAfter(ConnectTimeout);
         var endpoint = await ResolveAsync(target, timeout.Token, cancellationToken);
         var retry = new ConnectionRetryPolicy(RetryWindow, RetryDelay);
-        var host = BuildHost(target, endpoint, retry);
+        string? siloRejected = null;
+        var host = BuildHost(target, endpoint, retry, reason => siloRejected ??= reason);
         try
         {
             await host.StartAsync(timeout.Token).WaitAsync(timeout.Token);
@@ -40,22 +42,28 @@ public sealed class OrleansEngineConnector : IEngineConnector
             }
 
             throw new EngineUnavailableException(
-                $"Cannot reach the Orleans gateway at {target}: {Describe(ex)} ({retry.Attempts} attempt{(retry.Attempts == 1 ? "" : "s")} " +
+                $"Cannot reach the Orleans gateway at {target}: {Describe(ex, target, siloRejected)} ({retry.Attempts} attempt{(retry.Attempts == 1 ? "" : "s")} " +
                 $"to {endpoint}). Is the silo running, and do --gateway, --cluster-id and --service-id match it?", ex);
         }
     }
 
-    private static IHost BuildHost(ClusterTarget target, IPEndPoint endpoint, ConnectionRetryPolicy retry)
+    private static IHost BuildHost(ClusterTarget target, IPEndPoint endpoint, ConnectionRetryPolicy retry, Action<string> onSiloRejected)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseOrleansClient(client => client
-            .UseStaticClustering(endpoint)
-            .Configure<ClusterOptions>(cluster =>
+        builder.UseOrleansClient(client =>
+        {
+            client.UseStaticClustering(endpoint)
+                .Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ClusterId = target.ClusterId;
+                    cluster.ServiceId = target.ServiceId;
+                })
+                .UseConnectionRetryFilter(retry);
+            if (target.Tls is { } tls)
             {
-                cluster.ClusterId = target.ClusterId;
-                cluster.ServiceId = target.ServiceId;
-            })
-            .UseConnectionRetryFilter(retry));
+                client.UseGatewayTls(tls, onSiloRejected);
+            }
+        });
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = StopTimeout);
         return builder.Build();
     }
@@ -84,12 +92,31 @@ public sealed class OrleansEngineConnector : IEngineConnector
         return new IPEndPoint(address, gateway.Port);
     }
 
-    private static string Describe(Exception exception) => exception switch
+    private static string Describe(Exception exception, ClusterTarget target, string? siloRejected) => exception switch
     {
+        _ when siloRejected is not null =>
+            $"this client does not trust the silo's certificate: {siloRejected}; check --ca-certificate or --server-thumbprint",
+        _ when ClosedDuringHandshake(exception) => target.Tls is null
+            ? "the gateway closed the connection during the handshake: it probably requires mutual TLS. Connect with a client " +
+              $"certificate: --certificate FILE.pfx, --certificate-password and --ca-certificate CA.crt (or {ClientCertificateSettings.CertificateVariable}, " +
+              $"{ClientCertificateSettings.PasswordVariable}, {ClientCertificateSettings.CaVariable})"
+            : $"the gateway closed the connection during the handshake: the silo did not accept the client certificate '{target.Tls.Certificate.Subject}' " +
+              "(it must be signed by the silo's Orleans:Tls:CaCertificatePath or listed in Orleans:Tls:AllowedThumbprints), or the silo does not use TLS",
         OperationCanceledException => $"no connection within {ConnectTimeout.TotalSeconds:0} s",
         _ when Innermost(exception) is ConnectionFailedException or SocketConnectionException or SocketException =>
             "the connection was refused or could not be established",
         _ => Innermost(exception).Message,
+    };
+
+    /// <summary>
+    /// The TCP connection was made but closed before the Orleans preamble was exchanged: what a TLS gateway does to a
+    /// plain client or to a certificate it does not trust, and what a plain gateway does to a TLS client.
+    /// </summary>
+    private static bool ClosedDuringHandshake(Exception exception) => Innermost(exception) switch
+    {
+        InvalidOperationException e => e.Message.Contains("terminated prematurely", StringComparison.Ordinal),
+        Microsoft.AspNetCore.Connections.ConnectionAbortedException => true,
+        _ => false,
     };
 
     private static Exception Innermost(Exception exception)

@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Orleans.Configuration;
+using OrleansTrading.GatewaySecurity;
 using OrleansTrading.Dashboard.Components;
 using OrleansTrading.Dashboard.Live;
 
@@ -26,7 +27,11 @@ public static class DashboardHostingExtensions
 
         var orleans = builder.Configuration.GetSection("Orleans");
         var gateways = GatewayList.Parse(orleans.GetValue("Gateways", "localhost:30000"));
-        builder.UseOrleansClient(client => client
+        builder.UseOrleansClient(client =>
+        {
+            // The same Orleans:Tls settings as the silo: with a certificate configured, the dashboard is a mutual-TLS client.
+            client.UseGatewayTls(builder.Configuration);
+            client
             .UseStaticClustering(gateways.ToArray())
             .Configure<ClusterOptions>(cluster =>
             {
@@ -40,7 +45,8 @@ public static class DashboardHostingExtensions
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                 return true;
-            }));
+            });
+        });
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ActivityFeed>();

@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Sockets;
+using Orleans.Configuration;
+using OrleansTrading.GatewaySecurity;
 using OrleansTrading.Grains;
+using OrleansTrading.Grains.Storage;
 
 namespace OrleansTrading.Silo.Hosting;
 
@@ -7,8 +11,10 @@ public static class SiloHostingExtensions
 {
     /// <summary>
     /// Hosts one Orleans silo with the trading engine. Endpoints come from the <c>Orleans</c> section:
-    /// SiloPort [11111], GatewayPort [30000], ClusterId/ServiceId [orleans-trading], and AdvertisedHost
-    /// (set it in containers: the silo then listens on every interface and advertises that host).
+    /// SiloPort [11111], GatewayPort [30000], ClusterId/ServiceId [orleans-trading], AdvertisedHost (the address
+    /// clients and silos are told to use, e.g. in containers). Both ports listen on loopback only unless
+    /// ListenOnAnyAddress is true, which needs mutual TLS (Orleans:Tls:*) or AllowInsecureGateway: see
+    /// <see cref="GatewayExposure"/>.
     /// </summary>
     public static WebApplicationBuilder AddTradingSilo(this WebApplicationBuilder builder)
     {
@@ -25,32 +31,61 @@ public static class SiloHostingExtensions
         var serviceId = orleans.GetValue("ServiceId", "orleans-trading")!;
         var advertisedHost = orleans.GetValue<string?>("AdvertisedHost", null);
 
-        var listenOn = string.IsNullOrWhiteSpace(advertisedHost) ? IPAddress.Loopback : IPAddress.Any;
-        PortProbe.EnsureFree(listenOn, siloPort, "Orleans:SiloPort");
-        PortProbe.EnsureFree(listenOn, gatewayPort, "Orleans:GatewayPort");
+        var exposure = GatewayExposure.Decide(builder.Configuration, siloPort, gatewayPort);
+        var advertised = string.IsNullOrWhiteSpace(advertisedHost) ? null : Resolve(advertisedHost);
+        PortProbe.EnsureFree(exposure.ListenAddress, siloPort, "Orleans:SiloPort");
+        PortProbe.EnsureFree(exposure.ListenAddress, gatewayPort, "Orleans:GatewayPort");
 
         builder.UseOrleans(silo =>
         {
-            if (string.IsNullOrWhiteSpace(advertisedHost))
+            if (advertised is null)
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
             }
             else
             {
                 // One silo per SQLite file: development clustering is the single-silo membership.
-                var address = Dns.GetHostAddresses(advertisedHost).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
-                silo.UseDevelopmentClustering(new IPEndPoint(address, siloPort))
-                    .Configure<Orleans.Configuration.ClusterOptions>(o =>
+                silo.UseDevelopmentClustering(new IPEndPoint(advertised, siloPort))
+                    .Configure<ClusterOptions>(o =>
                     {
                         o.ClusterId = clusterId;
                         o.ServiceId = serviceId;
                     })
-                    .ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                    .ConfigureEndpoints(advertised, siloPort, gatewayPort);
+            }
+
+            // Advertising a host says where to find the silo; binding decides who can connect. Without these two lines
+            // Orleans would bind the advertised address.
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.SiloListeningEndpoint = new IPEndPoint(exposure.ListenAddress, siloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(exposure.ListenAddress, gatewayPort);
+            });
+            if (exposure.Tls is { } tls)
+            {
+                silo.UseGatewayTls(tls);
             }
 
             silo.AddTradingEngine();
         });
+        builder.Services.AddSingleton(exposure);
+        builder.Services.AddHostedService<GatewaySecurityLog>();
         builder.Services.AddHealthChecks().AddCheck<EngineHealthCheck>("engine");
         return builder;
+    }
+
+    private static IPAddress Resolve(string host)
+    {
+        try
+        {
+            return IPAddress.TryParse(host, out var literal)
+                ? literal
+                : Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                  ?? throw new StartupRefusedException($"Orleans:AdvertisedHost '{host}' has no IPv4 address.");
+        }
+        catch (SocketException ex)
+        {
+            throw new StartupRefusedException($"Orleans:AdvertisedHost '{host}' cannot be resolved: {ex.Message}", ex);
+        }
     }
 }

@@ -19,15 +19,23 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly SiloLog _log;
     private readonly string _name;
 
-    private SiloProcess(System.Diagnostics.Process process, SiloLog log, string name, int httpPort)
+    private SiloProcess(System.Diagnostics.Process process, SiloLog log, string name, int httpPort, int siloPort, int gatewayPort)
     {
         _process = process;
         _log = log;
         _name = name;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(20) };
     }
 
     public HttpClient Http { get; }
+
+    /// <summary>The Orleans silo-to-silo port it was given (unless the settings overrode it).</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The Orleans gateway port it was given (unless the settings overrode it).</summary>
+    public int GatewayPort { get; }
 
     /// <summary>Starts a silo on <paramref name="databasePath"/> and waits until GET /health answers 200.</summary>
     public static async Task<SiloProcess> StartAsync(string name, string databasePath, string workingDirectory, SiloLog log,
@@ -134,7 +142,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new SiloProcess(process, log, name, httpPort);
+        return new SiloProcess(process, log, name, httpPort, siloPort, gatewayPort);
     }
 
     /// <summary>SIGKILL (Process.Kill on Linux), then waits for the exit; returns the exit code.</summary>
