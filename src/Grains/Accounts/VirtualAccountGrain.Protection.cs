@@ -32,7 +32,9 @@ public sealed partial class VirtualAccountGrain
         }
     }
 
-    public async Task OnVenueReportAsync(VenueOrderReport report)
+    public Task OnVenueReportAsync(VenueOrderReport report) => AtomicallyAsync(() => ApplyPushedReportAsync(report));
+
+    private async Task ApplyPushedReportAsync(VenueOrderReport report)
     {
         var order = Account.Orders.FirstOrDefault(o => o.OrderId == report.Order.ClientOrderId);
         if (order is null)
@@ -63,7 +65,9 @@ public sealed partial class VirtualAccountGrain
     /// something: <see cref="VirtualAccountState.LastReconciledAt"/> alone is kept in memory (snapshots show it) and
     /// stored with the next real change, so a quiet reminder tick costs no write.
     /// </summary>
-    public async Task<int> ReconcileAsync()
+    public Task<int> ReconcileAsync() => AtomicallyAsync(ReconcileNowAsync);
+
+    private async Task<int> ReconcileNowAsync()
     {
         if (!Account.Created)
         {
@@ -95,11 +99,13 @@ public sealed partial class VirtualAccountGrain
         return repairs;
     }
 
+    public Task<int> FlattenAsync() => AtomicallyAsync(FlattenNowAsync);
+
     /// <summary>
     /// Sends the exits whatever the quote: a stale one does not stop them, the venue just fills them at the first
     /// fresh quote (the positions show <see cref="StopStatus.Exiting"/> meanwhile).
     /// </summary>
-    public async Task<int> FlattenAsync()
+    private async Task<int> FlattenNowAsync()
     {
         if (!Account.Created)
         {
@@ -128,7 +134,9 @@ public sealed partial class VirtualAccountGrain
     /// shows <see cref="StopStatus.WaitingForFreshQuote"/>) and the next fresh quote, pushed or seen by the timer,
     /// decides, and prices the exit. It still marks equity: marking moves no money.
     /// </summary>
-    private async Task CheckStopsAsync(Quote quote)
+    private Task CheckStopsAsync(Quote quote) => AtomicallyAsync(() => CheckStopsNowAsync(quote));
+
+    private async Task CheckStopsNowAsync(Quote quote)
     {
         Account.Stats = Performance.Mark(Account.Stats, Account.Balance + Account.Positions
             .Where(p => p.Symbol == quote.Symbol).Sum(p => Pnl.Of(p.Side, p.EntryPrice, StopLoss.ExitPrice(p.Side, quote), p.Quantity)));

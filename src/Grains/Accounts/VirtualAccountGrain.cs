@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Journal;
@@ -22,6 +23,7 @@ public sealed partial class VirtualAccountGrain(
     ITradeJournal journal,
     IOptions<TradingOptions> options,
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
+    DeepCopier<VirtualAccountState> copier,
     ILogger<VirtualAccountGrain> logger) : Grain, IVirtualAccountGrain, IAccountFeedGrain, IRemindable
 {
     private RecentDecisionCache? _recentDecisions;
@@ -55,11 +57,14 @@ public sealed partial class VirtualAccountGrain(
 
         // Register first: if this fails nothing is created, and registering twice is harmless.
         await GrainFactory.AccountDirectory().RegisterAsync(AccountId);
-        Account.Created = true;
-        Account.InitialBalance = initialBalance;
-        Account.CreatedAt = clock.GetUtcNow();
-        Account.Stats = PerformanceStats.Initial(initialBalance);
-        await PersistAsync();
+        await AtomicallyAsync(async () =>
+        {
+            Account.Created = true;
+            Account.InitialBalance = initialBalance;
+            Account.CreatedAt = clock.GetUtcNow();
+            Account.Stats = PerformanceStats.Initial(initialBalance);
+            await PersistAsync();
+        });
         LogAccountCreated(AccountId, initialBalance);
         return new(true, await BuildSnapshotAsync());
     }
@@ -98,6 +103,12 @@ public sealed partial class VirtualAccountGrain(
             return first.Decision;
         }
 
+        return await AtomicallyAsync(() => DecideAsync(signal, unacknowledged));
+    }
+
+    /// <summary>A new decision (or the resumed one of <paramref name="unacknowledged"/>), all or nothing: see the atomicity part.</summary>
+    private async Task<SignalDecision> DecideAsync(TradeSignal signal, AccountOrder? unacknowledged)
+    {
         var decision = unacknowledged is not null
             ? await ResumeAsync(unacknowledged)
             : signal.Action == SignalAction.Open
