@@ -47,6 +47,28 @@ public sealed class SnapshotFormattingTests
     }
 
     [Fact]
+    public void A_position_line_says_when_its_stop_waits_for_a_fresh_quote_or_is_exiting()
+    {
+        var waiting = Snapshots.LongAapl() with { StopStatus = StopStatus.WaitingForFreshQuote, QuoteAgeMs = 1_250 };
+        var exiting = Snapshots.LongAapl() with { StopStatus = StopStatus.Exiting };
+
+        Assert.Equal("P1 long 10 AAPL @ 100.05  now 100.02  stop 98.049 waiting for a fresh quote (quote 1250 ms old)  unrealized -0.3",
+            TextFormat.Position(waiting));
+        Assert.Equal("P1 long 10 AAPL @ 100.05  now 100.02  stop 98.049 exiting  unrealized -0.3", TextFormat.Position(exiting));
+    }
+
+    [Fact]
+    public void Snapshot_as_json_names_the_stop_status_in_camel_case()
+    {
+        var snapshot = Snapshots.Account("acc-1", 9_000m, Snapshots.LongAapl() with { StopStatus = StopStatus.WaitingForFreshQuote, QuoteAgeMs = 900 });
+
+        using var document = JsonDocument.Parse(JsonOutput.Serialize(snapshot));
+        var position = Assert.Single(document.RootElement.GetProperty("positions").EnumerateArray().ToList());
+        Assert.Equal("waitingForFreshQuote", position.GetProperty("stopStatus").GetString());
+        Assert.Equal(900, position.GetProperty("quoteAgeMs").GetInt64());
+    }
+
+    [Fact]
     public void Snapshot_as_text_says_when_there_are_no_positions_and_shows_a_cooldown()
     {
         var snapshot = Snapshots.Account() with { CooldownUntil = new DateTimeOffset(2025, 1, 2, 16, 0, 0, TimeSpan.FromHours(1)) };

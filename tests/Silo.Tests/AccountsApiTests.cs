@@ -151,6 +151,39 @@ public sealed class AccountsApiTests(SiloApiFactory factory) : IClassFixture<Sil
     }
 
     [Fact]
+    public async Task A_stop_crossed_by_a_stale_quote_shows_as_waiting_with_the_quote_age()
+    {
+        var id = TestApi.NewAccountId("stale-stop");
+        await _client.CreateAccountAsync(id);
+        var start = factory.Clock.Now;
+        try
+        {
+            await _client.PublishQuoteAsync("STALESTOP", 100.00m, 100.05m);
+            using (var opened = await _client.PostSignalAsync(id, TestApi.Signal(TestApi.NewSignalId(), "STALESTOP", "buy", 10m, "open")))
+            {
+                await opened.ShouldBeJsonAsync(HttpStatusCode.OK);
+            }
+
+            var armed = Assert.Single((await _client.GetAccountAsync(id)).GetProperty("positions").EnumerateArray());
+            Assert.Equal("armed", armed.String("stopStatus"));
+            Assert.Equal(0L, armed.GetProperty("quoteAgeMs").GetInt64());
+
+            // Below the 98.049 stop, but stamped 1 s before the (moved) clock: stale, so the stop waits.
+            factory.Clock.Advance(TimeSpan.FromSeconds(2));
+            await _client.PublishQuoteAsync("STALESTOP", 97.00m, 97.05m, start.AddSeconds(1));
+
+            var waiting = Assert.Single((await _client.GetAccountAsync(id)).GetProperty("positions").EnumerateArray());
+            Assert.Equal("waitingForFreshQuote", waiting.String("stopStatus"));
+            Assert.Equal(1_000L, waiting.GetProperty("quoteAgeMs").GetInt64());
+            Assert.Equal(97.00m, waiting.Decimal("currentPrice"));
+        }
+        finally
+        {
+            factory.Clock.Now = start;
+        }
+    }
+
+    [Fact]
     public async Task Health_endpoint_returns_200_when_the_engine_answers()
     {
         using var response = await _client.GetAsync("/health");

@@ -1,5 +1,10 @@
 namespace OrleansTrading.Abstractions;
 
+/// <summary>
+/// One open position marked to the symbol's latest quote. <see cref="StopStatus"/> tells whether the stop is armed,
+/// waiting for a fresh quote, or already exiting; <see cref="QuoteAgeMs"/> is the age of the quote behind
+/// <see cref="CurrentPrice"/> (null without a quote), so a client sees how old the mark is.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("trading.PositionSnapshot")]
 public sealed record PositionSnapshot(
     [property: Id(0)] string PositionId,
@@ -11,4 +16,6 @@ public sealed record PositionSnapshot(
     [property: Id(6)] decimal StopLossPrice,
     [property: Id(7)] decimal UnrealizedPnl,
     [property: Id(8)] DateTimeOffset OpenedAt,
-    [property: Id(9)] decimal? TrailingStopPercent = null);
+    [property: Id(9)] decimal? TrailingStopPercent = null,
+    [property: Id(10)] StopStatus StopStatus = StopStatus.Armed,
+    [property: Id(11)] long? QuoteAgeMs = null);

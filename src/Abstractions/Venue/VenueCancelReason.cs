@@ -16,4 +16,7 @@ public enum VenueCancelReason
 
     /// <summary>A reduce-only order found nothing left to reduce.</summary>
     NothingToReduce = 4,
+
+    /// <summary>The paper venue's latest quote was older than the quote age limit: it had no current price to fill at.</summary>
+    StaleQuote = 5,
 }

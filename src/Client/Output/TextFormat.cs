@@ -74,8 +74,14 @@ public static class TextFormat
     {
         var current = position.CurrentPrice is { } price ? Number(price) : "no quote";
         var trailing = position.TrailingStopPercent is { } percent ? $" (trailing {Number(percent)}%)" : "";
+        var stop = position.StopStatus switch
+        {
+            StopStatus.WaitingForFreshQuote => $" waiting for a fresh quote (quote {position.QuoteAgeMs} ms old)",
+            StopStatus.Exiting => " exiting",
+            _ => "", // armed: the normal case says nothing
+        };
         return $"{position.PositionId} {Code(position.Side)} {Number(position.Quantity)} {position.Symbol} @ {Number(position.EntryPrice)}" +
-               $"  now {current}  stop {Number(position.StopLossPrice)}{trailing}  unrealized {Number(position.UnrealizedPnl)}";
+               $"  now {current}  stop {Number(position.StopLossPrice)}{trailing}{stop}  unrealized {Number(position.UnrealizedPnl)}";
     }
 
     public static string AccountLine(AccountSnapshot account) =>

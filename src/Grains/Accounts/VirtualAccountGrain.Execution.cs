@@ -164,6 +164,7 @@ public sealed partial class VirtualAccountGrain
             _unjournaledDecisions.Clear();
             PruneFinishedOrders();
             await state.WriteStateAsync();
+            MoveRestorePoint();
             PublishActivity(batch.Decisions);
         }
         catch (Exception ex)
@@ -177,9 +178,11 @@ public sealed partial class VirtualAccountGrain
 
     /// <summary>
     /// Finished orders leave state once journaled: the journal answers for them, and state stays the size of what
-    /// the next decision needs, however long the account trades.
+    /// the next decision needs, however long the account trades. A signal's order whose decision never reached state
+    /// (the decision failed after the order left) stays until a retry of that signal answers from it: dropped, the
+    /// retry would find neither order nor decision and send a second order.
     /// </summary>
-    private void PruneFinishedOrders() => Account.Orders.RemoveAll(o => o.IsTerminal);
+    private void PruneFinishedOrders() => Account.Orders.RemoveAll(o => o.IsTerminal && (o.SignalId is null || o.DecisionAcknowledged));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} closed {PositionId} {Symbol} qty {Quantity} entry {EntryPrice} exit {ExitPrice} pnl {Pnl} ({Reason})")]
     private partial void LogTradeClosed(string accountId, string positionId, string symbol, decimal quantity, decimal entryPrice, decimal exitPrice, decimal pnl, OrderPurpose reason);

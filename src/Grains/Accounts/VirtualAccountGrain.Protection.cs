@@ -11,7 +11,8 @@ namespace OrleansTrading.Grains.Accounts;
 /// <summary>
 /// Protection of open exposure: stop-losses (pushed quotes plus a safety-net timer), the reconciliation reminder
 /// that also revives the account after a restart, and flatten. Stops and flatten ignore every entry rule and
-/// every kill-switch state: reducing risk is always allowed.
+/// every kill-switch state: reducing risk is always allowed. They act only on fresh quotes: a stop never fires on a
+/// stale one, and the venue fills nothing from one, so an exit waits for a fresh quote and then goes at its price.
 /// </summary>
 public sealed partial class VirtualAccountGrain
 {
@@ -19,6 +20,9 @@ public sealed partial class VirtualAccountGrain
     private IGrainTimer? _stopTimer;
     private string? _subscribedSymbol;
     private bool _reminderRegistered;
+
+    /// <summary>Positions whose stop a stale quote crosses, already logged as waiting (memory only: it is just for the log).</summary>
+    private readonly HashSet<string> _waitingStops = new(StringComparer.Ordinal);
 
     public async Task OnQuoteAsync(Quote quote)
     {
@@ -28,7 +32,9 @@ public sealed partial class VirtualAccountGrain
         }
     }
 
-    public async Task OnVenueReportAsync(VenueOrderReport report)
+    public Task OnVenueReportAsync(VenueOrderReport report) => AtomicallyAsync(() => ApplyPushedReportAsync(report));
+
+    private async Task ApplyPushedReportAsync(VenueOrderReport report)
     {
         var order = Account.Orders.FirstOrDefault(o => o.OrderId == report.Order.ClientOrderId);
         if (order is null)
@@ -59,7 +65,9 @@ public sealed partial class VirtualAccountGrain
     /// something: <see cref="VirtualAccountState.LastReconciledAt"/> alone is kept in memory (snapshots show it) and
     /// stored with the next real change, so a quiet reminder tick costs no write.
     /// </summary>
-    public async Task<int> ReconcileAsync()
+    public Task<int> ReconcileAsync() => AtomicallyAsync(ReconcileNowAsync);
+
+    private async Task<int> ReconcileNowAsync()
     {
         if (!Account.Created)
         {
@@ -91,7 +99,13 @@ public sealed partial class VirtualAccountGrain
         return repairs;
     }
 
-    public async Task<int> FlattenAsync()
+    public Task<int> FlattenAsync() => AtomicallyAsync(FlattenNowAsync);
+
+    /// <summary>
+    /// Sends the exits whatever the quote: a stale one does not stop them, the venue just fills them at the first
+    /// fresh quote (the positions show <see cref="StopStatus.Exiting"/> meanwhile).
+    /// </summary>
+    private async Task<int> FlattenNowAsync()
     {
         if (!Account.Created)
         {
@@ -114,14 +128,30 @@ public sealed partial class VirtualAccountGrain
         return closing;
     }
 
-    /// <summary>Checks every unprotected position in the quote's symbol: ratchets trailing stops, fires crossed ones.</summary>
-    private async Task CheckStopsAsync(Quote quote)
+    /// <summary>
+    /// Checks every unprotected position in the quote's symbol: ratchets trailing stops, fires crossed ones. Only a
+    /// fresh quote does either: a stale one says nothing about the market now, so a stop it crosses waits (the snapshot
+    /// shows <see cref="StopStatus.WaitingForFreshQuote"/>) and the next fresh quote, pushed or seen by the timer,
+    /// decides, and prices the exit. It still marks equity: marking moves no money.
+    /// </summary>
+    private Task CheckStopsAsync(Quote quote) => AtomicallyAsync(() => CheckStopsNowAsync(quote));
+
+    private async Task CheckStopsNowAsync(Quote quote)
     {
         Account.Stats = Performance.Mark(Account.Stats, Account.Balance + Account.Positions
             .Where(p => p.Symbol == quote.Symbol).Sum(p => Pnl.Of(p.Side, p.EntryPrice, StopLoss.ExitPrice(p.Side, quote), p.Quantity)));
+        var fresh = MarketFilters.IsFresh(quote, clock.GetUtcNow(), Options.Filters.MaxQuoteAge);
+        _waitingStops.RemoveWhere(id => Account.Positions.All(p => p.PositionId != id));
         var changed = false;
         foreach (var position in Account.Positions.Where(p => p.Symbol == quote.Symbol && p.ExitOrderId is null).ToList())
         {
+            if (!fresh)
+            {
+                NoteStopWaiting(position, quote);
+                continue;
+            }
+
+            _waitingStops.Remove(position.PositionId);
             changed |= PositionBook.Trail(position, quote);
             if (PositionBook.IsStopCrossed(position, quote))
             {
@@ -138,6 +168,16 @@ public sealed partial class VirtualAccountGrain
         }
 
         await EnsureProtectionAsync();
+    }
+
+    /// <summary>Logs a stop held back by a stale crossing quote once per position, not on every timer tick.</summary>
+    private void NoteStopWaiting(PositionState position, Quote quote)
+    {
+        if (PositionBook.IsStopCrossed(position, quote) && _waitingStops.Add(position.PositionId))
+        {
+            LogStopWaiting(AccountId, position.PositionId, position.Symbol, position.StopLossPrice, quote.Bid, quote.Ask,
+                (clock.GetUtcNow() - quote.Timestamp).TotalMilliseconds);
+        }
     }
 
     /// <summary>A reduce-only market order for the whole position, working until the position is flat.</summary>
@@ -281,6 +321,9 @@ public sealed partial class VirtualAccountGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} stop {Purpose} triggered for {PositionId} {Symbol}: stop {StopPrice}, quote {Bid}/{Ask}")]
     private partial void LogStopTriggered(string accountId, string positionId, string symbol, decimal stopPrice, decimal bid, decimal ask, OrderPurpose purpose);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} stop of {PositionId} {Symbol} at {StopPrice} is crossed by a stale quote {Bid}/{Ask} ({AgeMs} ms old): waiting for a fresh quote")]
+    private partial void LogStopWaiting(string accountId, string positionId, string symbol, decimal stopPrice, decimal bid, decimal ask, double ageMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} reconciliation repaired order {OrderId}: {Repair}")]
     private partial void LogRepair(string accountId, string orderId, string repair);

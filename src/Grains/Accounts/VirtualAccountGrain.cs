@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Journal;
@@ -22,6 +23,7 @@ public sealed partial class VirtualAccountGrain(
     ITradeJournal journal,
     IOptions<TradingOptions> options,
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
+    DeepCopier<VirtualAccountState> copier,
     ILogger<VirtualAccountGrain> logger) : Grain, IVirtualAccountGrain, IAccountFeedGrain, IRemindable
 {
     private RecentDecisionCache? _recentDecisions;
@@ -55,11 +57,14 @@ public sealed partial class VirtualAccountGrain(
 
         // Register first: if this fails nothing is created, and registering twice is harmless.
         await GrainFactory.AccountDirectory().RegisterAsync(AccountId);
-        Account.Created = true;
-        Account.InitialBalance = initialBalance;
-        Account.CreatedAt = clock.GetUtcNow();
-        Account.Stats = PerformanceStats.Initial(initialBalance);
-        await PersistAsync();
+        await AtomicallyAsync(async () =>
+        {
+            Account.Created = true;
+            Account.InitialBalance = initialBalance;
+            Account.CreatedAt = clock.GetUtcNow();
+            Account.Stats = PerformanceStats.Initial(initialBalance);
+            await PersistAsync();
+        });
         LogAccountCreated(AccountId, initialBalance);
         return new(true, await BuildSnapshotAsync());
     }
@@ -98,6 +103,12 @@ public sealed partial class VirtualAccountGrain(
             return first.Decision;
         }
 
+        return await AtomicallyAsync(() => DecideAsync(signal, unacknowledged));
+    }
+
+    /// <summary>A new decision (or the resumed one of <paramref name="unacknowledged"/>), all or nothing: see the atomicity part.</summary>
+    private async Task<SignalDecision> DecideAsync(TradeSignal signal, AccountOrder? unacknowledged)
+    {
         var decision = unacknowledged is not null
             ? await ResumeAsync(unacknowledged)
             : signal.Action == SignalAction.Open
@@ -200,9 +211,14 @@ public sealed partial class VirtualAccountGrain(
 
         if (order.FilledQuantity == 0 && order.Status == OrderStatus.Cancelled)
         {
-            return OrderTracker.CancelReasonOf(order) == VenueCancelReason.LimitPrice
-                ? SignalDecision.Rejected(RejectionReason.SlippageExceeded, MarketFilters.SlippageExceeded(order.Side, order.LimitPrice ?? 0m).Detail)
-                : SignalDecision.Rejected(RejectionReason.VenueRejected, "The venue had no liquidity at the quote; nothing filled.");
+            return OrderTracker.CancelReasonOf(order) switch
+            {
+                VenueCancelReason.LimitPrice => SignalDecision.Rejected(RejectionReason.SlippageExceeded,
+                    MarketFilters.SlippageExceeded(order.Side, order.LimitPrice ?? 0m).Detail),
+                VenueCancelReason.StaleQuote => SignalDecision.Rejected(RejectionReason.StaleQuote,
+                    "The quote went stale before the venue could fill; nothing filled."),
+                _ => SignalDecision.Rejected(RejectionReason.VenueRejected, "The venue had no liquidity at the quote; nothing filled."),
+            };
         }
 
         var position = Account.Positions.FirstOrDefault(p => p.PositionId == order.PositionId);
@@ -226,7 +242,17 @@ public sealed partial class VirtualAccountGrain(
             check.OrderQuantity, OrderPurpose.Signal, TimeInForce.GoodTillCancelled, limitPrice: null, reduceOnly: true, positionId: null);
         order.SignalId = signal.SignalId;
         await SendOrderAsync(order);
-        return ExitDecision(order);
+        var decision = ExitDecision(order);
+
+        // A stale quote never blocks a close (reducing risk is always allowed) but never prices it either: the order
+        // is accepted and works at the venue, which fills it at the first fresh quote. The answer says so.
+        if (decision.Status == SignalStatus.Accepted && !order.IsTerminal
+            && MarketFilters.CheckQuoteFreshness(quote, clock.GetUtcNow(), Options.Filters.MaxQuoteAge) is { } stale)
+        {
+            decision = decision with { Detail = $"Waiting for a fresh quote: {stale.Detail} The order works until one arrives and fills at its price." };
+        }
+
+        return decision;
     }
 
     /// <summary>Entries and exits both need the kill-switch and the symbol's quote: asked for together.</summary>
@@ -274,12 +300,16 @@ public sealed partial class VirtualAccountGrain(
     {
         var symbol = Account.ActiveSymbol;
         var quote = symbol is null ? null : await GrainFactory.MarketData(symbol).GetQuoteAsync();
+        var now = clock.GetUtcNow();
+        var fresh = MarketFilters.IsFresh(quote, now, Options.Filters.MaxQuoteAge);
+        long? quoteAgeMs = quote is null ? null : (long)Math.Floor((now - quote.Timestamp).TotalMilliseconds);
         var positions = Account.Positions.Select(p =>
         {
             decimal? current = quote is null ? null : StopLoss.ExitPrice(p.Side, quote);
             var unrealized = current is { } c ? Pnl.Of(p.Side, p.EntryPrice, c, p.Quantity) : 0m;
+            var stop = StopStatuses.Of(p.Side, p.StopLossPrice, p.ExitOrderId is not null, quote, fresh);
             return new PositionSnapshot(p.PositionId, p.Symbol, p.Side, p.Quantity, p.EntryPrice, current, p.StopLossPrice,
-                unrealized, p.OpenedAt, p.TrailingStopPercent);
+                unrealized, p.OpenedAt, p.TrailingStopPercent, stop, quoteAgeMs);
         }).ToList();
         var unrealizedPnl = positions.Sum(p => p.UnrealizedPnl);
         var equity = Account.Balance + unrealizedPnl;

@@ -4,7 +4,8 @@ namespace OrleansTrading.Grains.Rules;
 
 /// <summary>
 /// The checks a <c>close</c> signal passes, in order; the first denial wins. Exits reduce risk, so only a halted
-/// kill-switch blocks them and quote age never does; they still need something to close and a price.
+/// kill-switch blocks them and quote age never does; they still need something to close and a quote. A stale quote
+/// only delays the fill: the venue fills nothing from it, so the exit works until a fresh one arrives.
 /// </summary>
 public static class ExitChecks
 {

@@ -26,6 +26,12 @@ public static class MarketFilters
             : null;
     }
 
+    /// <summary>
+    /// Whether a quote is recent enough to act on: entries need it, stops fire only on it, and the paper venue fills
+    /// only from it. A stale quote is kept (it still marks positions), it just never moves money.
+    /// </summary>
+    public static bool IsFresh(Quote? quote, DateTimeOffset now, TimeSpan maxAge) => CheckQuoteFreshness(quote, now, maxAge) is null;
+
     public static decimal SpreadBps(Quote quote) => (quote.Ask - quote.Bid) / quote.Mid * BasisPoints;
 
     /// <summary>A spread exactly at the limit passes.</summary>

@@ -13,7 +13,8 @@ namespace OrleansTrading.Grains.Venue;
 /// A simulated venue for one account: acknowledges orders, fills them against the latest quote (buys at the
 /// ask, sells at the bid, shifted by simulated slippage), in parts when the quote's size or the per-step cap is
 /// smaller than the order, and keeps working good-till-cancelled orders on a timer, reporting each fill to the
-/// account. Its book is persisted on its own, so it stays the independent truth reconciliation compares against.
+/// account. It never fills from a quote older than <c>Trading:Filters:MaxQuoteAge</c>. Its book is persisted on
+/// its own, so it stays the independent truth reconciliation compares against.
 /// </summary>
 public sealed partial class PaperVenueGrain(
     [PersistentState("venue", StorageNames.Trading)] IPersistentState<PaperVenueState> state,
@@ -188,6 +189,18 @@ public sealed partial class PaperVenueGrain(
             }
 
             remaining = Math.Min(remaining, reducible);
+        }
+
+        // The paper venue's market is the latest quote; once that is older than the quote age limit it is not the
+        // market any more, and a fill at it would be invented (a stale 1e9 ask once booked an absurd stop-out). So
+        // nothing fills from it: an immediate-or-cancel order is cancelled, a working one (stops, closes, flatten)
+        // stays working and fills at the first fresh quote. The check lives here, at the price source, because the
+        // account only decides that an order goes out; a real broker fills at its own live price and needs none.
+        // The account adds its own rule on top: a stop never fires on a stale quote (VirtualAccountGrain.Protection).
+        if (!MarketFilters.IsFresh(quote, clock.GetUtcNow(), options.Value.Filters.MaxQuoteAge))
+        {
+            record.CancelReason = VenueCancelReason.StaleQuote;
+            return;
         }
 
         var price = MarketFilters.PriceAfterSlippage(order.Side, quote, SlippageBps(order.Symbol));

@@ -141,7 +141,7 @@ public sealed class GovernanceTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Exits_ignore_cooldown_window_spread_and_quote_age()
+    public async Task Exits_ignore_cooldown_window_and_spread_and_wait_out_a_stale_quote()
     {
         var account = await _trading.CreateAccountAsync();
         var symbol = NewId("EX");
@@ -152,11 +152,16 @@ public sealed class GovernanceTests(ClusterFixture fixture)
         {
             fixture.Clock.Now = new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero); // Saturday
             // 200 bps wide and half a minute old (stale for entries; a quote older than a minute is refused outright),
-            // but above the 98.049 stop so only the close signal exits.
+            // but above the 98.049 stop so only the close signal exits. Stale: accepted, but it never prices the fill.
             await _trading.PublishQuoteAsync(symbol, 99m, 101m, age: TimeSpan.FromSeconds(30));
             var close = await _trading.CloseAsync(account, symbol);
             AssertAccepted(close);
-            Assert.Equal(99m, close.AveragePrice);
+            Assert.Equal(0m, close.FilledQuantity);
+
+            await _trading.PublishQuoteAsync(symbol, 98.5m, 101m); // fresh, still 200+ bps wide
+            await FlatAsync(account);
+            var trade = Assert.Single((await fixture.Journal.GetTradesAsync(account.GetPrimaryKeyString(), 0, 10)).Items);
+            Assert.Equal(98.5m, trade.ExitPrice);
         }
         finally
         {

@@ -36,7 +36,7 @@ public sealed class RestartTests : IDisposable
             Assert.Equal(before.Balance, after.Balance);
             Assert.Equal(before.CreatedAt, after.CreatedAt);
             var position = Assert.Single(after.Positions);
-            Assert.Equal(before.Positions[0] with { CurrentPrice = null, UnrealizedPnl = 0m }, position);
+            Assert.Equal(before.Positions[0] with { CurrentPrice = null, UnrealizedPnl = 0m, QuoteAgeMs = null }, position);
             Assert.Equal(KillSwitchState.ReduceOnly, (await cluster.Client.KillSwitch().GetStatusAsync()).State);
             Assert.Contains("restart-va", await cluster.Client.AccountDirectory().ListAsync());
 

@@ -139,4 +139,30 @@ public sealed class PushedStopLossTests(PushOnlyClusterFixture fixture) : IClass
         var flat = await FlatAsync(account, TimeSpan.FromSeconds(1));
         Assert.Equal(1, flat.Losses);
     }
+
+    [Fact]
+    public async Task A_fresh_crossing_quote_after_a_stale_one_fires_the_waiting_stop_at_once()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var symbol = NewId("PW");
+        var start = fixture.Clock.Now;
+        try
+        {
+            await _trading.PublishQuoteAsync(symbol, 99.95m, 100m);
+            AssertAccepted(await _trading.OpenAsync(account, symbol));
+            fixture.Clock.Advance(TimeSpan.FromSeconds(2));
+            await _trading.PublishQuoteAsync(symbol, 97m, 97.05m, age: TimeSpan.FromSeconds(1));
+            await Eventually.MatchesAsync(async () => (await account.GetSnapshotAsync())!,
+                s => s.Positions.Single().StopStatus == StopStatus.WaitingForFreshQuote, TimeSpan.FromSeconds(1), "the stop to wait");
+
+            await _trading.PublishQuoteAsync(symbol, 97.5m, 97.55m);
+
+            var flat = await FlatAsync(account, TimeSpan.FromSeconds(1));
+            Assert.Equal(100_000m + 10m * (97.5m - 100m), flat.Balance);
+        }
+        finally
+        {
+            fixture.Clock.Now = start;
+        }
+    }
 }

@@ -17,8 +17,10 @@ public static class TradingCluster
         return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "known-databases.json");
     }
 
+    /// <param name="services">Runs after the engine is added, so a test double registered here replaces the engine's service.</param>
     public static async Task<InProcessTestCluster> StartAsync(
-        string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
+        string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = ServiceId;
@@ -38,7 +40,11 @@ public static class TradingCluster
             host.Configuration.AddInMemoryCollection(values);
             host.Services.AddKeyedSingleton(TradingClock.Key, clock);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddTradingEngine());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddTradingEngine();
+            services?.Invoke(silo.Services);
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
