@@ -17,6 +17,9 @@ public static class JsonOutput
 
     public static string Serialize(SignalDecision decision) => JsonSerializer.Serialize(decision, DecisionOptions);
 
+    /// <summary><c>{"error": {…}}</c>, without the fields that do not apply to this error.</summary>
+    public static string Serialize(CliError error) => JsonSerializer.Serialize(new { error }, DecisionOptions);
+
     private static JsonSerializerOptions Create(JsonIgnoreCondition ignore)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
