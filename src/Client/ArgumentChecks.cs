@@ -186,14 +186,6 @@ public sealed class ArgumentChecks
         return value?.Trim() ?? "";
     }
 
-    public void WriteTo(TextWriter error)
-    {
-        foreach (var problem in _problems)
-        {
-            error.WriteLine(problem);
-        }
-    }
-
     private decimal Amount(decimal value, string name, string? problem)
     {
         if (problem is not null)

@@ -22,13 +22,13 @@ public sealed class CommandRunner(IEngineConnector connector, GlobalOptions glob
 
     public async Task<int> RunAsync(ParseResult parse, ArgumentChecks checks, EngineWork work, CancellationToken cancellationToken)
     {
+        var writer = new OutputWriter(output, error, parse.GetValue(globals.Json));
         var gateway = checks.Gateway(parse.GetValue(globals.Gateway));
         var clusterId = checks.NotBlank(parse.GetValue(globals.ClusterId), "--cluster-id");
         var serviceId = checks.NotBlank(parse.GetValue(globals.ServiceId), "--service-id");
         if (!checks.IsValid || gateway is null)
         {
-            checks.WriteTo(error);
-            return ExitCodes.InvalidArguments;
+            return writer.Fail(InvalidArguments(checks.Problems));
         }
 
         GatewayTlsCredentials? tls = null;
@@ -41,11 +41,10 @@ public sealed class CommandRunner(IEngineConnector connector, GlobalOptions glob
             }
             catch (GatewayTlsException ex)
             {
-                return Fail(ExitCodes.InvalidArguments, ex.Message);
+                return writer.Fail(InvalidArguments([ex.Message]));
             }
         }
 
-        var writer = new OutputWriter(output, parse.GetValue(globals.Json));
         try
         {
             await using var engine = await connector.ConnectAsync(new ClusterTarget(gateway, clusterId, serviceId, tls), cancellationToken);
@@ -53,34 +52,32 @@ public sealed class CommandRunner(IEngineConnector connector, GlobalOptions glob
         }
         catch (EngineUnavailableException ex)
         {
-            return Fail(ExitCodes.ClusterUnavailable, ex.Message);
+            return writer.Fail(ErrorCodes.ClusterUnavailable, ExitCodes.ClusterUnavailable, ex.Message);
         }
         catch (SignalIdConflictException ex)
         {
-            return Fail(ExitCodes.SignalIdConflict, ex.Message);
+            return writer.Fail(new CliError(ErrorCodes.SignalIdConflict, ExitCodes.SignalIdConflict, ex.Message,
+                FirstDecision: ex.FirstDecision, DifferingFields: ex.DifferingFields));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Fail(ExitCodes.Cancelled, "Cancelled.");
+            return writer.Fail(ErrorCodes.Cancelled, ExitCodes.Cancelled, "Cancelled.");
         }
         catch (InvalidInputException ex)
         {
             // The engine validates again at the grain boundary (and checks quotes against the market); our own
             // checks make the rest rare. Only this type is the caller's fault: any other exception is an engine failure.
-            return Fail(ExitCodes.InvalidArguments, $"The engine refused the request: {ex.Message}");
+            return writer.Fail(ErrorCodes.InvalidInput, ExitCodes.InvalidArguments, $"The engine refused the request: {ex.Message}");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A storage or grain failure on the silo side (an ArgumentException from inside the engine included):
             // report it in one line, the details are in the silo's log.
-            return Fail(ExitCodes.EngineError, $"The engine failed to process the request ({ex.GetType().Name}): {ex.Message}");
+            return writer.Fail(ErrorCodes.EngineError, ExitCodes.EngineError, $"The engine failed to process the request ({ex.GetType().Name}): {ex.Message}");
         }
     }
 
-    /// <summary>Writes a one-line message to standard error and returns the exit code.</summary>
-    public int Fail(int exitCode, string message)
-    {
-        error.WriteLine(message);
-        return exitCode;
-    }
+    /// <summary>Arguments refused before anything was sent: every problem, each on its own line.</summary>
+    public static CliError InvalidArguments(IReadOnlyList<string> problems) =>
+        new(ErrorCodes.InvalidArguments, ExitCodes.InvalidArguments, "Invalid arguments: nothing was sent.", Problems: problems);
 }

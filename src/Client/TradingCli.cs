@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using OrleansTrading.Client.Commands;
 using OrleansTrading.Client.Connection;
+using OrleansTrading.Client.Output;
 
 namespace OrleansTrading.Client;
 
@@ -35,19 +36,20 @@ public static class TradingCli
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {
-            // Errors only, on stderr: the full help on stdout would pollute output that scripts parse (--json).
-            foreach (var problem in parse.Errors)
-            {
-                error.WriteLine(problem.Message);
-            }
-
-            error.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
-            return Task.FromResult(ExitCodes.InvalidArguments);
+            // Errors only, on stderr: the full help on stdout would pollute output that scripts parse (--json), which
+            // gets the error object instead.
+            var problems = parse.Errors.Select(e => e.Message).Append($"Run '{CommandPath(parse)} --help' for usage.").ToList();
+            var writer = new OutputWriter(output, error, WantsJson(parse));
+            return Task.FromResult(writer.Fail(CommandRunner.InvalidArguments(problems)));
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return parse.InvokeAsync(configuration, cancellationToken);
     }
+
+    /// <summary>Whether <c>--json</c> was given, judged from the tokens: a command line with errors has no reliable values.</summary>
+    private static bool WantsJson(ParseResult parse) =>
+        parse.Tokens.Any(t => t.Type == TokenType.Option && t.Value == "--json");
 
     /// <summary>The command line that names the parsed command, e.g. <c>orleans-trading quote publish</c>.</summary>
     private static string CommandPath(ParseResult parse)

@@ -27,6 +27,16 @@ public sealed class DecisionFormattingTests
     }
 
     [Fact]
+    public void Json_money_has_no_trailing_zeros()
+    {
+        var json = JsonOutput.Serialize(Accepted with { StopLossPrice = 98.0490m, FilledQuantity = 10.000m });
+
+        Assert.Contains("\"averagePrice\": 100.05,", json, StringComparison.Ordinal);
+        Assert.Contains("\"stopLossPrice\": 98.049", json, StringComparison.Ordinal);
+        Assert.Contains("\"filledQuantity\": 10,", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Accepted_decision_as_json_has_its_execution_and_no_reason()
     {
         var json = JsonOutput.Serialize(Accepted);

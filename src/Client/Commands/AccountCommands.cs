@@ -28,7 +28,7 @@ public static class AccountCommands
                 var creation = await engine.CreateAccountAsync(id, initialBalance, token);
                 if (!creation.Created)
                 {
-                    return runner.Fail(ExitCodes.AlreadyExists, $"Account '{id}' already exists.");
+                    return output.Fail(ErrorCodes.AlreadyExists, ExitCodes.AlreadyExists, $"Account '{id}' already exists.");
                 }
 
                 output.Account(creation.Snapshot, $"created account {id}");
@@ -63,7 +63,7 @@ public static class AccountCommands
                 var snapshot = await engine.GetAccountAsync(id, token);
                 if (snapshot is null)
                 {
-                    return runner.Fail(ExitCodes.NotFound, $"Account '{id}' does not exist.");
+                    return output.Fail(ErrorCodes.NotFound, ExitCodes.NotFound, $"Account '{id}' does not exist.");
                 }
 
                 output.Account(snapshot);

@@ -51,7 +51,7 @@ public static class DecisionsCommand
                 var page = await engine.GetDecisionsAsync(id, offset, limit, only, token);
                 if (page is null)
                 {
-                    return runner.Fail(ExitCodes.NotFound, $"Account '{id}' does not exist.");
+                    return output.Fail(ErrorCodes.NotFound, ExitCodes.NotFound, $"Account '{id}' does not exist.");
                 }
 
                 output.Decisions(page);

@@ -43,7 +43,7 @@ public static class JournalCommands
                 var page = await read(engine, id, offset, limit, token);
                 if (page is null)
                 {
-                    return runner.Fail(ExitCodes.NotFound, $"Account '{id}' does not exist.");
+                    return output.Fail(ErrorCodes.NotFound, ExitCodes.NotFound, $"Account '{id}' does not exist.");
                 }
 
                 print(output, page);

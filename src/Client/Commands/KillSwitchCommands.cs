@@ -65,7 +65,8 @@ public static class KillSwitchCommands
                 }
                 catch (FlattenRefusedException)
                 {
-                    return runner.Fail(
+                    return output.Fail(
+                        ErrorCodes.FlattenRefused,
                         ExitCodes.FlattenRefused,
                         "Flatten refused: the kill-switch is active. Set it to reduceOnly or halted first, e.g. 'orleans-trading kill-switch set reduceOnly'.");
                 }

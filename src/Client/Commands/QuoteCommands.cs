@@ -59,7 +59,7 @@ public static class QuoteCommands
                 var quote = await engine.GetQuoteAsync(key, token);
                 if (quote is null)
                 {
-                    return runner.Fail(ExitCodes.NotFound, $"No quote has been published for '{key}'.");
+                    return output.Fail(ErrorCodes.NotFound, ExitCodes.NotFound, $"No quote has been published for '{key}'.");
                 }
 
                 output.Quote(quote);

@@ -41,7 +41,7 @@ public static class SignalCommand
                 var decision = await engine.SubmitSignalAsync(id, signal, token);
                 if (decision.Reason == RejectionReason.AccountNotFound)
                 {
-                    return runner.Fail(ExitCodes.NotFound, $"Account '{id}' does not exist.");
+                    return output.Fail(ErrorCodes.NotFound, ExitCodes.NotFound, $"Account '{id}' does not exist.");
                 }
 
                 output.Decision(decision);

@@ -2,10 +2,35 @@ using OrleansTrading.Abstractions;
 
 namespace OrleansTrading.Client.Output;
 
-/// <summary>Writes a command's result to standard output, as JSON (<c>--json</c>) or as short text.</summary>
-public sealed class OutputWriter(TextWriter output, bool json)
+/// <summary>
+/// Writes a command's result to standard output, as JSON (<c>--json</c>) or as short text, and its failure to standard
+/// error (with <c>--json</c>, also as a JSON error object on standard output).
+/// </summary>
+public sealed class OutputWriter(TextWriter output, TextWriter error, bool json)
 {
     public bool Json => json;
+
+    /// <summary>Reports a failed command and returns its exit code.</summary>
+    public int Fail(string code, int exitCode, string message) => Fail(new CliError(code, exitCode, message));
+
+    /// <summary>
+    /// Reports a failed command and returns its exit code: one line on stderr (each problem on its own line when the
+    /// arguments were refused), and with <c>--json</c> the error object on stdout.
+    /// </summary>
+    public int Fail(CliError failure)
+    {
+        foreach (var line in failure.Problems is { Count: > 0 } problems ? problems : [failure.Message])
+        {
+            error.WriteLine(line);
+        }
+
+        if (json)
+        {
+            output.WriteLine(JsonOutput.Serialize(failure));
+        }
+
+        return failure.ExitCode;
+    }
 
     public void Decision(SignalDecision decision) =>
         output.WriteLine(json ? JsonOutput.Serialize(decision) : TextFormat.Decision(decision));

@@ -26,6 +26,8 @@ public static class TradingSiloBuilderExtensions
         var services = silo.Services;
         services.AddTradingOptions(silo.Configuration);
         services.TryAddKeyedSingleton(TradingClock.Key, TimeProvider.System);
+        // Created when membership first asks for it, so the watchdog starts moments later (see MembershipClock).
+        services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, (_, _) => new MembershipClock());
         services.TryAddSingleton<SqliteDatabase>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInitializer>();
         services.AddHostedService<DatabaseWatch>();

@@ -1,17 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OrleansTrading.Abstractions.Json;
 
 namespace OrleansTrading.Silo.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>JSON in camelCase with enums as camelCase strings, and ProblemDetails for every error.</summary>
+    /// <summary>JSON in camelCase with enums as camelCase strings, decimals without trailing zeros, and ProblemDetails for every error.</summary>
     public static IServiceCollection AddTradingApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            json.SerializerOptions.Converters.Add(new NormalizedDecimalConverter());
             // Strict bodies: a misspelled field (stopLossPct) must not silently leave the default in force, a number
             // sent as a string is a client bug (the web defaults would read it), and a repeated field is ambiguous.
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;

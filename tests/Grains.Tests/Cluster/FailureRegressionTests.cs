@@ -149,6 +149,32 @@ public sealed class FailureRegressionTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Found by CrashUnderLoadTests: an entry filled at the venue whose answer never reached the client, settled by
+    /// reconciliation before the client re-sends the signal id. It used to leave account state with no decision recorded,
+    /// so the retry was decided again and a second order filled; unacknowledged signal orders now stay until answered.
+    /// </summary>
+    [Fact]
+    public async Task Retried_signal_whose_filled_order_reconciliation_settled_first_trades_nothing_new()
+    {
+        const string id = "settled-first-va";
+        await using var cluster = await TradingCluster.StartAsync(_database.ConnectionString, _clock);
+        var trading = new TradingDriver(cluster.Client, _clock);
+        var account = await trading.CreateAccountAsync(id);
+        await trading.PublishQuoteAsync("SETL", 100m, 100.05m);
+        await ExecAsync("CREATE TRIGGER fail_fills BEFORE INSERT ON journal_fills BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+        await Assert.ThrowsAnyAsync<Exception>(() => trading.OpenAsync(account, "SETL", quantity: 10m, signalId: "x1"));
+        await ExecAsync("DROP TRIGGER fail_fills;");
+
+        await cluster.Client.GetGrain<IAccountFeedGrain>(id).ReconcileAsync();
+        var retry = await trading.OpenAsync(account, "SETL", quantity: 10m, signalId: "x1");
+
+        var venue = await cluster.Client.GetGrain<IPaperVenueGrain>(id).GetReportAsync();
+        Assert.Equal(10m, venue.NetPositions["SETL"]);
+        Assert.Single(venue.Orders);
+        Assert.Equal(10m, retry.FilledQuantity);
+    }
+
     [Fact]
     public async Task Retried_signal_whose_order_never_reached_the_venue_passes_the_guards_again()
     {
