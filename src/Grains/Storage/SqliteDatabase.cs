@@ -84,23 +84,7 @@ public sealed partial class SqliteDatabase : IDisposable
             var fullPath = IsInMemory ? FilePath : Path.GetFullPath(FilePath);
             var known = IsInMemory ? null : new KnownDatabases(_storage.KnownDatabasesFile ?? KnownDatabases.DefaultPath());
             var existed = !IsInMemory && File.Exists(fullPath);
-            if (!IsInMemory)
-            {
-                var directory = Path.GetDirectoryName(fullPath);
-                if (!string.IsNullOrEmpty(directory))
-                {
-                    Directory.CreateDirectory(directory);
-                }
-
-                _fileLock = DatabaseFileLock.Acquire(fullPath);
-                if (!existed && known!.Find(fullPath) is { } gone && !_storage.AllowRecreate)
-                {
-                    _fileLock.Dispose();
-                    throw new StartupRefusedException(
-                        $"The database {fullPath} (id {gone.DatabaseId}, created {gone.CreatedAt:u}) is gone. Restore it from a backup, " +
-                        $"or set Trading:Storage:AllowRecreate=true to start with an empty database (recorded in {known.RegistryPath}).");
-                }
-            }
+            _fileLock = DatabasePreflight.Check(_storage);
 
             using var connection = DataSource.OpenConnection();
             using (var wal = connection.CreateCommand())

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Orleans.Configuration;
 using OrleansTrading.GatewaySecurity;
 using OrleansTrading.Grains;
+using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Storage;
 
 namespace OrleansTrading.Silo.Hosting;
@@ -16,13 +17,43 @@ public static class SiloHostingExtensions
     /// ListenOnAnyAddress is true, which needs mutual TLS (Orleans:Tls:*) or AllowInsecureGateway: see
     /// <see cref="GatewayExposure"/>.
     /// </summary>
+    /// <summary>
+    /// Takes the database's lock and checks it is not gone before the host starts, so a refusal is one line
+    /// instead of a failed Orleans start. The lock stays held until the process exits.
+    /// </summary>
+    private static void HoldDatabase(WebApplicationBuilder builder)
+    {
+        StorageOptions? storage;
+        try
+        {
+            storage = builder.Configuration.GetSection($"{TradingOptions.SectionName}:Storage").Get<StorageOptions>() ?? new StorageOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            return; // a malformed storage setting: the options validation at start names it
+        }
+
+        try
+        {
+            _heldDatabase = DatabasePreflight.Check(storage);
+        }
+        catch (ArgumentException)
+        {
+            // An unparsable connection string: the options validation at start names it.
+        }
+    }
+
+    private static DatabaseFileLock? _heldDatabase;
+
     public static WebApplicationBuilder AddTradingSilo(this WebApplicationBuilder builder)
     {
         var listening = ListeningAddressGuard.Check(builder.Configuration);
         if (listening is not null)
         {
-            throw new InvalidOperationException(listening);
+            throw new StartupRefusedException(listening);
         }
+
+        HoldDatabase(builder);
 
         var orleans = builder.Configuration.GetSection("Orleans");
         var siloPort = orleans.GetValue("SiloPort", 11111);

@@ -3,8 +3,8 @@ using OrleansTrading.Grains.Storage;
 namespace OrleansTrading.Silo.Hosting;
 
 /// <summary>
-/// The reasons a start is refused on purpose (a database in use or gone, a port taken). Invalid settings still
-/// surface as the options validation exception: the HTTP test host relies on seeing that exception thrown.
+/// The reasons a start is refused on purpose (a database in use or gone, a port taken, an unsafe listening address,
+/// invalid settings): one line on stderr and exit code 1, not a stack trace.
 /// </summary>
 public static class StartupRefusal
 {
@@ -27,6 +27,13 @@ public static class StartupRefusal
         }
     }
 
+    /// <summary>
+    /// True when this process is the silo itself. Under the HTTP tests' host the exception must reach the test host
+    /// unchanged (it starts the app and expects the validation exception), so only the real silo shortens it.
+    /// </summary>
+    private static bool IsTheSiloProcess =>
+        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == typeof(StartupRefusal).Assembly.GetName().Name;
+
     /// <summary>A one-line reason when the exception (or one it wraps) is a deliberate refusal; null for anything else.</summary>
     public static string? Describe(Exception exception)
     {
@@ -36,6 +43,8 @@ public static class StartupRefusal
             {
                 case StartupRefusedException refused:
                     return refused.Message;
+                case Microsoft.Extensions.Options.OptionsValidationException invalid when IsTheSiloProcess:
+                    return string.Join(" ", invalid.Failures);
                 case AggregateException { InnerExceptions.Count: > 0 } many when Describe(many.InnerExceptions[0]) is { } inner:
                     return inner;
             }

@@ -32,6 +32,22 @@ public sealed class DatabaseSafetyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bad_setting_or_a_database_in_use_refuses_the_start_in_one_line_without_a_stack_trace()
+    {
+        var exitCode = await SiloProcess.StartExpectingRefusalAsync("misconfigured", DatabasePath, Path.Combine(_root, "misconfigured"), _log, HealthTimeout,
+            new Dictionary<string, string> { ["Trading__Filters__MaxSpreadBps"] = "-1" });
+
+        Assert.Equal(1, exitCode);
+        var output = _log.Lines("misconfigured").Concat(_log.Lines("misconfigured:err")).ToList();
+        var line = Assert.Single(output);
+        Assert.Equal("orleans-trading silo: refusing to start: Trading:Filters:MaxSpreadBps must not be negative.", line);
+
+        await using var first = await SiloProcess.StartAsync("holder", DatabasePath, Path.Combine(_root, "holder"), _log, HealthTimeout);
+        Assert.Equal(1, await SiloProcess.StartExpectingRefusalAsync("intruder", DatabasePath, Path.Combine(_root, "intruder"), _log, HealthTimeout));
+        Assert.Single(_log.Lines("intruder").Concat(_log.Lines("intruder:err")));
+    }
+
+    [Fact]
     public async Task A_silo_whose_gateway_port_is_taken_refuses_to_start_naming_the_setting()
     {
         var taken = new TcpListener(IPAddress.Loopback, 0);
