@@ -58,6 +58,22 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public async Task A_stop_crossed_by_a_stale_quote_shows_as_waiting_for_a_fresh_quote()
+    {
+        await using var context = NewContext();
+        var accounts = new[]
+        {
+            Snapshots.Account("calm", positions: Snapshots.Position("CALM", current: 110m)),
+            Snapshots.Account("stale", positions: Snapshots.Position("STALE", current: 97m, stopStatus: StopStatus.WaitingForFreshQuote)),
+        };
+
+        var table = context.Render<PositionsTable>(p => p.Add(t => t.Accounts, accounts));
+
+        var statuses = table.FindAll("[data-testid=stop-status]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["waiting for a fresh quote", "armed"], statuses);
+    }
+
+    [Fact]
     public async Task The_decisions_feed_shows_a_rejection_with_its_reason_in_plain_words()
     {
         await using var context = NewContext();

@@ -8,9 +8,9 @@ public static class Snapshots
     public static readonly DateTimeOffset Now = new(2025, 1, 2, 15, 0, 0, TimeSpan.Zero);
 
     public static PositionSnapshot Position(string symbol = "AAPL", PositionSide side = PositionSide.Long, decimal entry = 100m,
-        decimal? current = 100m, decimal stop = 98m, decimal quantity = 10m) =>
+        decimal? current = 100m, decimal stop = 98m, decimal quantity = 10m, StopStatus stopStatus = StopStatus.Armed) =>
         new($"P-{symbol}", symbol, side, quantity, entry, current, stop,
-            current is { } c ? (side == PositionSide.Long ? c - entry : entry - c) * quantity : 0m, Now, null);
+            current is { } c ? (side == PositionSide.Long ? c - entry : entry - c) * quantity : 0m, Now, null, stopStatus, 900);
 
     public static AccountSnapshot Account(string id = "va-1", decimal realized = 0m, DateTimeOffset? cooldownUntil = null,
         params PositionSnapshot[] positions) =>
