@@ -2,7 +2,9 @@ using MudBlazor.Services;
 using Orleans.Configuration;
 using OrleansTrading.GatewaySecurity;
 using OrleansTrading.Dashboard.Components;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using OrleansTrading.Dashboard.Live;
+using OrleansTrading.Dashboard.Operators;
 
 namespace OrleansTrading.Dashboard.Hosting;
 
@@ -24,6 +26,12 @@ public static class DashboardHostingExtensions
         // Serve library assets (MudBlazor's CSS and JS) from a build output in any environment, not only Development;
         // a published app has them on disk and ignores this.
         builder.WebHost.UseStaticWebAssets();
+
+        var operators = builder.Configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() ?? new OperatorOptions();
+        if (ListeningGuard.Check(builder.Configuration["urls"], operators.RequiresSignIn) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
 
         var orleans = builder.Configuration.GetSection("Orleans");
         var gateways = GatewayList.Parse(orleans.GetValue("Gateways", "localhost:30000"));
@@ -52,6 +60,19 @@ public static class DashboardHostingExtensions
         builder.Services.AddSingleton<ActivityFeed>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ActivityFeed>());
         builder.Services.AddSingleton<TradingReader>();
+        builder.Services.Configure<OperatorOptions>(builder.Configuration.GetSection(OperatorOptions.SectionName));
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<OperatorActions>();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/signin";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHealthChecks().AddCheck<SiloConnectionHealthCheck>("silo");
@@ -66,7 +87,10 @@ public static class DashboardHostingExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapOperatorEndpoints();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHealthChecks("/health");

@@ -13,6 +13,7 @@ namespace OrleansTrading.Dashboard.Tests.EndToEnd;
 public sealed class DashboardEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private const string OperatorPassword = "e2e-operator-secret";
     private readonly string _root = Path.Combine(Path.GetTempPath(), "dashboard-e2e-" + Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _log = new();
     private readonly int[] _ports = AppProcess.FreePorts(4);
@@ -25,7 +26,7 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
     private int GatewayPort => _ports[2];
 
     [Fact]
-    public async Task The_page_shows_accounts_positions_decisions_and_stop_outs_live_fits_a_phone_and_survives_a_silo_restart()
+    public async Task The_page_shows_accounts_positions_decisions_and_stop_outs_live_fits_a_phone_survives_a_silo_restart_and_lets_a_signed_in_operator_halt()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(15_000);
@@ -70,11 +71,33 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("silo-banner")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await PostAsync("/api/accounts", new { accountId = "e2e-2", initialBalance = 5000 });
         await Expect(page.GetByTestId("account-id").Filter(new() { HasText = "e2e-2" })).ToBeVisibleAsync();
+
+        // Steering needs the operator sign-in: a wrong password is refused, the right one shows the controls,
+        // and halting (after the confirmation dialog) halts trading in the grain.
+        await Expect(page.GetByTestId("set-halted")).ToHaveCountAsync(0);
+        await page.GetByTestId("signin-link").ClickAsync();
+        await page.GetByTestId("operator-name").FillAsync("alice");
+        await page.GetByTestId("operator-password").FillAsync("wrong");
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await Expect(page.GetByTestId("signin-error")).ToContainTextAsync("Wrong name or password");
+        await page.GetByTestId("operator-name").FillAsync("alice");
+        await page.GetByTestId("operator-password").FillAsync(OperatorPassword);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await Expect(page.GetByTestId("operator-panel")).ToContainTextAsync("signed in as alice");
+        await WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=control-reason] input, input[data-testid=control-reason]").FillAsync("e2e drill");
+        await page.GetByTestId("set-halted").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "set halted" }).ClickAsync();
+        await Expect(page.GetByTestId("kill-switch")).ToContainTextAsync("halted");
+        using var killSwitch = await _silo!.Http.GetAsync("/api/kill-switch");
+        var body = await killSwitch.Content.ReadAsStringAsync();
+        Assert.Contains("\"state\":\"halted\"", body, StringComparison.Ordinal);
+        Assert.Contains("e2e drill (by alice from the dashboard)", body, StringComparison.Ordinal);
     }
 
-    /// <summary>Blazor's circuit is up once its websocket has been opened and the page re-rendered interactively.</summary>
+    /// <summary>The circuit is up: the layout marks itself once it has rendered interactively (not while prerendering).</summary>
     private static async Task WaitForInteractiveAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-table') !== null");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
 
     private async Task PostAsync(string path, object body, bool expectSuccess = true)
     {
@@ -127,6 +150,7 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
         _dashboard = AppProcess.Start("dashboard", "Dashboard", "OrleansTrading.Dashboard.dll", _ports[3], new Dictionary<string, string>
         {
             ["Orleans__Gateways"] = $"127.0.0.1:{GatewayPort}",
+            ["Dashboard__OperatorPassword"] = OperatorPassword,
             ["Logging__LogLevel__Default"] = "Warning",
         }, _log);
         await _dashboard.WaitUntilHealthyAsync(StartTimeout);

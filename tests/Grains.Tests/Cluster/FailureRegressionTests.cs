@@ -144,8 +144,11 @@ public sealed class FailureRegressionTests : IDisposable
                     return (await venue.GetReportAsync()).NetPositions.GetValueOrDefault("NOSTOP");
                 },
                 net => net == 0m, TimeSpan.FromSeconds(20), "the revived account to stop out");
+            // The venue is flat once it filled the exit; the account books the trade right after (its own write).
             var journal = cluster.GetSiloServiceProvider().GetRequiredService<ITradeJournal>();
-            Assert.Equal(OrderPurpose.StopLoss, Assert.Single((await journal.GetTradesAsync(id, 0, 10)).Items).Reason);
+            var trades = await Eventually.MatchesAsync(() => journal.GetTradesAsync(id, 0, 10), page => page.Total > 0,
+                TimeSpan.FromSeconds(10), "the stop-out to be journaled");
+            Assert.Equal(OrderPurpose.StopLoss, Assert.Single(trades.Items).Reason);
         }
     }
 
