@@ -39,4 +39,17 @@ public sealed class FormatTests
         Assert.Equal("spreadTooWide: Spread is 12.4 bps (max 10 bps).", Format.Outcome(decision));
         Assert.Equal("accepted 10 @ 100.05", Format.Outcome(Snapshots.Accepted("va-1")));
     }
+
+    [Fact]
+    public void The_equity_curve_adds_each_trade_in_closing_order_and_measures_drawdown_from_the_running_peak()
+    {
+        TradeRecord Trade(int minute, decimal pnl) =>
+            new("t", "va-1", "P1", "AAPL", PositionSide.Long, 1m, 100m, 100m + pnl, pnl, OrderPurpose.Signal, "ord-1",
+                Snapshots.Now, Snapshots.Now.AddMinutes(minute));
+
+        var curve = Presentation.EquityCurve.From(1_000m, Snapshots.Now, [Trade(3, -50m), Trade(1, 100m), Trade(2, -110m)]);
+
+        Assert.Equal([1_000m, 1_100m, 990m, 940m], curve.Equity);
+        Assert.Equal([0m, 0m, 10m, 14.5455m], curve.DrawdownPercent);
+    }
 }

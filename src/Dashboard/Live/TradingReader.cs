@@ -18,5 +18,11 @@ public sealed class TradingReader(IClusterClient client)
 
     public Task<KillSwitchStatus> GetKillSwitchAsync() => client.KillSwitch().GetStatusAsync();
 
+    public Task<Page<TradeRecord>?> GetTradesAsync(string accountId, int limit) => client.Account(accountId).GetTradesAsync(0, limit);
+
+    public Task<Page<OrderHistory>?> GetOrdersAsync(string accountId, int limit) => client.Account(accountId).GetOrdersAsync(0, limit);
+
+    public Task<Page<DecisionRecord>?> GetDecisionsAsync(string accountId, int limit) => client.Account(accountId).GetDecisionsAsync(0, limit, null);
+
     public Task<EngineSettings> GetSettingsAsync() => client.EngineInfo().GetSettingsAsync();
 }

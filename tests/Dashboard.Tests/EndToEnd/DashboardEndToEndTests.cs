@@ -57,6 +57,13 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("realized").First).ToHaveCSSAsync("color", "rgb(244, 67, 54)"); // red, as the user sees it
         await SaveScreenshotAsync(page, "dashboard-wide.png", alsoToDocs: true);
 
+        // The account page: the stop-out as a closed trade, and its equity chart.
+        var accountPage = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await accountPage.GotoAsync(new Uri(_dashboard.BaseAddress, "/accounts/e2e-1").ToString());
+        await Expect(accountPage.GetByTestId("trade-reason").First).ToHaveTextAsync("stopLoss");
+        await Expect(accountPage.Locator("[data-testid=equity-chart], [data-testid=equity-chart] svg").First).ToBeVisibleAsync();
+        await accountPage.CloseAsync();
+
         // Phone width: nothing scrolls sideways.
         await page.SetViewportSizeAsync(390, 844);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
