@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using OrleansTrading.GatewaySecurity;
 using OrleansTrading.Dashboard.Components;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -39,6 +40,7 @@ public static class DashboardHostingExtensions
         {
             // The same Orleans:Tls settings as the silo: with a certificate configured, the dashboard is a mutual-TLS client.
             client.UseGatewayTls(builder.Configuration);
+            client.AddDashboard();
             client
             .UseStaticClustering(gateways.ToArray())
             .Configure<ClusterOptions>(cluster =>
@@ -91,6 +93,13 @@ public static class DashboardHostingExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOperatorEndpoints();
+
+        // Orleans' own cluster view (grains, silos, calls), behind the same operator sign-in as the controls.
+        var clusterView = app.MapOrleansDashboard("/orleans");
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OperatorOptions>>().Value.RequiresSignIn)
+        {
+            clusterView.RequireAuthorization();
+        }
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHealthChecks("/health");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using OrleansTrading.GatewaySecurity;
 using OrleansTrading.Grains;
 using OrleansTrading.Grains.Options;
@@ -98,6 +99,8 @@ public static class SiloHostingExtensions
             }
 
             silo.AddTradingEngine();
+            // Serves Orleans' own cluster view through the trading dashboard (/orleans there); opens no listener here.
+            silo.AddDashboard();
         });
         builder.Services.AddSingleton(exposure);
         builder.Services.AddHostedService<GatewaySecurityLog>();

@@ -79,6 +79,12 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
         await PostAsync("/api/accounts", new { accountId = "e2e-2", initialBalance = 5000 });
         await Expect(page.GetByTestId("account-id").Filter(new() { HasText = "e2e-2" })).ToBeVisibleAsync();
 
+        // Orleans' cluster view is behind the sign-in too.
+        using (var anonymous = await _dashboard.Http.GetAsync("/orleans/"))
+        {
+            Assert.Equal("/signin", anonymous.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
         // Steering needs the operator sign-in: a wrong password is refused, the right one shows the controls,
         // and halting (after the confirmation dialog) halts trading in the grain.
         await Expect(page.GetByTestId("set-halted")).ToHaveCountAsync(0);
@@ -100,6 +106,11 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
         var body = await killSwitch.Content.ReadAsStringAsync();
         Assert.Contains("\"state\":\"halted\"", body, StringComparison.Ordinal);
         Assert.Contains("e2e drill (by alice from the dashboard)", body, StringComparison.Ordinal);
+
+        // Signed in, the cluster view opens.
+        var cluster = await page.GotoAsync(new Uri(_dashboard.BaseAddress, "/orleans/").ToString());
+        Assert.Equal(200, cluster!.Status);
+        Assert.Contains("Orleans", await page.TitleAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The circuit is up: the layout marks itself once it has rendered interactively (not while prerendering).</summary>
