@@ -14,6 +14,7 @@ public sealed class ComponentTests
     {
         var context = new BunitContext();
         context.Services.AddMudServices();
+        context.Services.AddScoped<Presentation.BrowserTimeZone>();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         return context;
     }
@@ -121,5 +122,20 @@ public sealed class ComponentTests
         Assert.Contains("quote age ≤ 500 ms", bar.Markup, StringComparison.Ordinal);
         Assert.Contains("cooldown 3 losses → 5 min", bar.Markup, StringComparison.Ordinal);
         Assert.Contains("reconcile every 5 s", bar.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Times_show_in_the_browsers_zone_once_it_is_known_and_in_utc_before()
+    {
+        await using var context = NewContext();
+        context.JSInterop.Setup<string>("eval", _ => true).SetResult("Europe/Berlin");
+        var zone = context.Services.GetRequiredService<Presentation.BrowserTimeZone>();
+        var noon = new DateTimeOffset(2025, 1, 2, 12, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal("12:00:00Z", zone.Time(noon));
+        await zone.DetectAsync(context.JSInterop.JSRuntime);
+
+        Assert.Equal("Europe/Berlin", zone.Name);
+        Assert.Equal("13:00:00", zone.Time(noon));
     }
 }

@@ -6,6 +6,7 @@ using OrleansTrading.Dashboard.Components;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using OrleansTrading.Dashboard.Live;
 using OrleansTrading.Dashboard.Operators;
+using OrleansTrading.Dashboard.Presentation;
 
 namespace OrleansTrading.Dashboard.Hosting;
 
@@ -62,6 +63,7 @@ public static class DashboardHostingExtensions
         builder.Services.AddSingleton<ActivityFeed>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ActivityFeed>());
         builder.Services.AddSingleton<TradingReader>();
+        builder.Services.AddScoped<BrowserTimeZone>();
         builder.Services.Configure<OperatorOptions>(builder.Configuration.GetSection(OperatorOptions.SectionName));
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<OperatorActions>();

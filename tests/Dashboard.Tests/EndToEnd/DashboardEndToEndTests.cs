@@ -28,13 +28,18 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_page_shows_accounts_positions_decisions_and_stop_outs_live_fits_a_phone_survives_a_silo_restart_and_lets_a_signed_in_operator_halt()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            TimezoneId = "Europe/Berlin", // the user's zone, not the server's
+        });
         page.SetDefaultTimeout(15_000);
         Assertions.SetDefaultExpectTimeout(15_000);
         await page.GotoAsync(_dashboard!.BaseAddress.ToString());
         await Expect(page.GetByTestId("connection")).ToHaveTextAsync("live");
         await WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("status-bar")).ToContainTextAsync("trading window off");
+        await Expect(page.GetByTestId("time-zone")).ToHaveTextAsync("times in Europe/Berlin");
 
         // A new account appears.
         await PostAsync("/api/accounts", new { accountId = "e2e-1", initialBalance = 100000 });
