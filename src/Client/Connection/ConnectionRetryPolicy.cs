@@ -12,8 +12,12 @@ public sealed class ConnectionRetryPolicy(TimeSpan window, TimeSpan delay) : ICl
 
     public int Attempts { get; private set; } = 1;
 
+    /// <summary>Every failed attempt, oldest first: the last one may be a timeout that hides what the earlier ones said.</summary>
+    public List<Exception> Failures { get; } = [];
+
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
+        Failures.Add(exception);
         if (cancellationToken.IsCancellationRequested || _elapsed.Elapsed + delay > window)
         {
             return false;

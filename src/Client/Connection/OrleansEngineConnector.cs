@@ -42,7 +42,7 @@ public sealed class OrleansEngineConnector : IEngineConnector
             }
 
             throw new EngineUnavailableException(
-                $"Cannot reach the Orleans gateway at {target}: {Describe(ex, target, siloRejected)} ({retry.Attempts} attempt{(retry.Attempts == 1 ? "" : "s")} " +
+                $"Cannot reach the Orleans gateway at {target}: {Describe(ex, target, siloRejected, retry.Failures)} ({retry.Attempts} attempt{(retry.Attempts == 1 ? "" : "s")} " +
                 $"to {endpoint}). Is the silo running, and do --gateway, --cluster-id and --service-id match it?", ex);
         }
     }
@@ -92,11 +92,12 @@ public sealed class OrleansEngineConnector : IEngineConnector
         return new IPEndPoint(address, gateway.Port);
     }
 
-    private static string Describe(Exception exception, ClusterTarget target, string? siloRejected) => exception switch
+    private static string Describe(Exception exception, ClusterTarget target, string? siloRejected, IReadOnlyList<Exception> failures) => exception switch
     {
         _ when siloRejected is not null =>
             $"this client does not trust the silo's certificate: {siloRejected}; check --ca-certificate or --server-thumbprint",
-        _ when ClosedDuringHandshake(exception) => target.Tls is null
+        // Any attempt counts: on a busy machine the last one may end in the overall timeout instead.
+        _ when ClosedDuringHandshake(exception) || failures.Any(ClosedDuringHandshake) => target.Tls is null
             ? "the gateway closed the connection during the handshake: it probably requires mutual TLS. Connect with a client " +
               $"certificate: --certificate FILE.pfx, --certificate-password and --ca-certificate CA.crt (or {ClientCertificateSettings.CertificateVariable}, " +
               $"{ClientCertificateSettings.PasswordVariable}, {ClientCertificateSettings.CaVariable})"
