@@ -63,6 +63,8 @@ public static class DashboardHostingExtensions
         builder.Services.AddSingleton<ActivityFeed>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ActivityFeed>());
         builder.Services.AddSingleton<TradingReader>();
+        builder.Services.AddSingleton<LiveEngineView>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEngineView>());
         builder.Services.AddScoped<BrowserTimeZone>();
         builder.Services.Configure<OperatorOptions>(builder.Configuration.GetSection(OperatorOptions.SectionName));
         builder.Services.AddSingleton<SignInThrottle>();
