@@ -10,35 +10,39 @@ namespace OrleansTrading.Grains.Accounts;
 /// <remarks>
 /// "As it was" means as of the last successful write, which is not always the start of the decision. An order is
 /// written as pending before the venue sees it (<see cref="SendOrderAsync"/>); once it has left, forgetting it would
-/// lose a trade the venue may have made. So each write inside a decision moves the restore point forward: after a
-/// failure the order stays, pending, while nothing of what the venue answered (fills, trades, balance, stats, the
+/// lose a trade the venue may have made. Each write inside a decision therefore moves the restore point forward (it
+/// is simply what storage holds): after a failure the order stays, pending, while nothing of what the venue answered (fills, trades, balance, stats, the
 /// decision) is applied. Reconciliation, or a retry with the same signal id, asks the venue again and applies it then.
 /// </remarks>
 public sealed partial class VirtualAccountGrain
 {
-    /// <summary>The state to return to if the running decision fails; null outside a decision.</summary>
-    private VirtualAccountState? _restorePoint;
+    /// <summary>True while a decision runs: a nested one (a stop inside a reconciliation) leaves the rollback to it.</summary>
+    private bool _inDecision;
 
+    /// <remarks>
+    /// The restore point is what storage holds, so nothing is copied up front: the stop check on every pushed quote
+    /// and timer tick costs nothing extra, and only a failure pays one read.
+    /// </remarks>
     private async Task<T> AtomicallyAsync<T>(Func<Task<T>> decision)
     {
-        if (_restorePoint is not null)
+        if (_inDecision)
         {
-            return await decision(); // already inside a decision: the outer one restores
+            return await decision();
         }
 
-        _restorePoint = copier.Copy(Account);
+        _inDecision = true;
         try
         {
             return await decision();
         }
         catch (Exception ex)
         {
-            RollBack(ex);
+            await RollBackAsync(ex);
             throw;
         }
         finally
         {
-            _restorePoint = null;
+            _inDecision = false;
         }
     }
 
@@ -48,25 +52,30 @@ public sealed partial class VirtualAccountGrain
         return true;
     });
 
-    /// <summary>Called after each successful write: what is stored is what a later failure returns to.</summary>
-    private void MoveRestorePoint()
+    private async Task RollBackAsync(Exception exception)
     {
-        if (_restorePoint is not null)
-        {
-            _restorePoint = copier.Copy(Account);
-        }
-    }
-
-    private void RollBack(Exception exception)
-    {
-        state.State = _restorePoint!;
         _unjournaledFills.Clear();
         _unjournaledTrades.Clear();
         _unjournaledDecisions.Clear();
         _waitingStops.Clear();
-        LogRolledBack(exception, AccountId);
+        try
+        {
+            await state.ReadStateAsync();
+            // The journal is written before state: ids it already holds must not be handed out again.
+            Account.NextOrderNumber = Math.Max(Account.NextOrderNumber, await journal.GetHighestOrderNumberAsync(AccountId) + 1);
+            LogRolledBack(exception, AccountId);
+        }
+        catch (Exception readFailure)
+        {
+            // Storage itself is failing: this activation cannot be trusted; the next call reloads a new one.
+            LogRollBackFailed(readFailure, AccountId);
+            DeactivateOnIdle();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Account {AccountId} failed in the middle of a decision; its state is back to the last stored one")]
     private partial void LogRolledBack(Exception exception, string accountId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Account {AccountId} failed in the middle of a decision and could not reload its stored state; deactivating")]
+    private partial void LogRollBackFailed(Exception exception, string accountId);
 }

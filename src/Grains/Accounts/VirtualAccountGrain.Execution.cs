@@ -164,7 +164,6 @@ public sealed partial class VirtualAccountGrain
             _unjournaledDecisions.Clear();
             PruneFinishedOrders();
             await state.WriteStateAsync();
-            MoveRestorePoint();
             PublishActivity(batch.Decisions);
         }
         catch (Exception ex)

@@ -23,7 +23,6 @@ public sealed partial class VirtualAccountGrain(
     ITradeJournal journal,
     IOptions<TradingOptions> options,
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
-    DeepCopier<VirtualAccountState> copier,
     ILogger<VirtualAccountGrain> logger) : Grain, IVirtualAccountGrain, IAccountFeedGrain, IRemindable
 {
     private RecentDecisionCache? _recentDecisions;
