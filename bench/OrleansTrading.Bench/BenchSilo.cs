@@ -52,6 +52,8 @@ public sealed class BenchSilo : IAsyncDisposable
             // The bench runs at any hour and publishes one quote per scenario.
             ["Trading:TradingWindow:Enabled"] = "false",
             ["Trading:Filters:MaxQuoteAge"] = "01:00:00",
+            // One quote per run serves the whole run, so it must stay fresh and acceptable for an hour.
+            ["Trading:Quotes:MaxPublicationAge"] = "01:00:00",
         };
         if (history > 0)
         {

@@ -86,22 +86,13 @@ public static class BusyScenario
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var warningsBefore = silo.Warnings.Total;
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
-        var gcPauseBefore = GC.GetTotalPauseDuration();
+        var measureCost = ProcessCost.Measure();
         var started = Stopwatch.GetTimestamp();
 
         await Scenario.SendAsync(client.Account(AccountId), AccountId, 0, options.Signals, latencies, problems);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        process.Refresh();
-        var cost = new ProcessCost(
-            process.TotalProcessorTime - cpuBefore,
-            GC.CollectionCount(0) - collectionsBefore[0],
-            GC.CollectionCount(1) - collectionsBefore[1],
-            GC.CollectionCount(2) - collectionsBefore[2],
-            GC.GetTotalPauseDuration() - gcPauseBefore);
+        var cost = measureCost();
         var warnings = silo.Warnings.Total - warningsBefore;
 
         // Rows as a restart would load them: read only after the silo has stopped and written its last state.

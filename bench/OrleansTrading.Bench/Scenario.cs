@@ -35,7 +35,23 @@ public sealed record ScenarioResult(
 /// garbage collections by generation, and time the GC paused the process. (Not allocated bytes: under server GC's
 /// dynamic heap count, GC.GetTotalAllocatedBytes is not monotonic in .NET 10 and gave negative deltas here.)
 /// </summary>
-public sealed record ProcessCost(TimeSpan Cpu, int Gen0, int Gen1, int Gen2, TimeSpan GcPause);
+public sealed record ProcessCost(TimeSpan Cpu, int Gen0, int Gen1, int Gen2, TimeSpan GcPause)
+{
+    /// <summary>Starts counting this process's CPU time, collections and GC pauses; call the result to read the cost since.</summary>
+    public static Func<ProcessCost> Measure()
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var pause = GC.GetTotalPauseDuration();
+        return () =>
+        {
+            using var now = Process.GetCurrentProcess();
+            return new ProcessCost(now.TotalProcessorTime - cpu, GC.CollectionCount(0) - collections[0],
+                GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2], GC.GetTotalPauseDuration() - pause);
+        };
+    }
+}
 
 /// <summary>Version of an account row after its create, and how much each open and each close adds to it (measured).</summary>
 public sealed record WriteProfile(long AfterCreate, long PerOpen, long PerClose)
@@ -85,10 +101,7 @@ public static class Scenario
         var warningsBefore = silo.Warnings.Total;
         var writesBefore = StorageVerifier.TotalWrites(silo.DatabasePath);
 
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
-        var gcPauseBefore = GC.GetTotalPauseDuration();
+        var measureCost = ProcessCost.Measure();
         var started = Stopwatch.GetTimestamp();
         if (oneAtATime)
         {
@@ -103,13 +116,7 @@ public static class Scenario
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        process.Refresh();
-        var cost = new ProcessCost(
-            process.TotalProcessorTime - cpuBefore,
-            GC.CollectionCount(0) - collectionsBefore[0],
-            GC.CollectionCount(1) - collectionsBefore[1],
-            GC.CollectionCount(2) - collectionsBefore[2],
-            GC.GetTotalPauseDuration() - gcPauseBefore);
+        var cost = measureCost();
         var warnings = silo.Warnings.Total - warningsBefore;
 
         // Read the file only after the silo has stopped: what is there is what a restart would load.

@@ -99,6 +99,12 @@ public static class TestApi
         return problem;
     }
 
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return await response.ShouldBeJsonAsync(HttpStatusCode.OK);
+    }
+
     public static decimal Decimal(this JsonElement element, string property) => element.GetProperty(property).GetDecimal();
 
     public static string? String(this JsonElement element, string property) => element.GetProperty(property).GetString();

@@ -66,7 +66,7 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IDisposable
                 await second.Http.PublishQuoteAsync(SymbolOf(account), 90m, 90.05m);
             }
 
-            await PollAsync(() => JournalFile.CountAsync(DatabasePath,
+            await Poll.UntilAsync(() => JournalFile.CountAsync(DatabasePath,
                     "SELECT COUNT(*) FROM journal_trades WHERE account_id = $a AND reason = 'stopLoss';", ("$a", Holder)),
                 count => count > 0, ReconciliationInterval * 3, "the holder's stop after the restart");
             _log.Note($"the holder stopped out {silent.ElapsedMilliseconds} ms after the crossing quote");
@@ -74,7 +74,7 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IDisposable
                 $"The holder's stop fired {silent.Elapsed.TotalSeconds:0.0} s after the crossing quote; expected about one reconciliation interval.");
             foreach (var account in Accounts)
             {
-                await PollAsync(async () => (await second.Http.GetAccountAsync(account)).GetProperty("positions").GetArrayLength(),
+                await Poll.UntilAsync(async () => (await second.Http.GetAccountAsync(account)).GetProperty("positions").GetArrayLength(),
                     count => count == 0, ReconciliationInterval, $"{account} to stop out after the restart");
             }
 
@@ -150,7 +150,7 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IDisposable
             }
         })).ToList();
 
-        await PollAsync(() => Task.FromResult(_sent.Count(s => s.Status == HttpStatusCode.OK)), count => count >= 40,
+        await Poll.UntilAsync(() => Task.FromResult(_sent.Count(s => s.Status == HttpStatusCode.OK)), count => count >= 40,
             TimeSpan.FromSeconds(30), "40 accepted signals");
         var exitCode = await silo.KillAsync();
         stop.Cancel();
@@ -219,8 +219,8 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IDisposable
         foreach (var account in Accounts)
         {
             var snapshot = await http.GetAccountAsync(account);
-            var orders = await GetJsonAsync(http, $"/api/accounts/{account}/orders?limit=1");
-            var trades = await GetJsonAsync(http, $"/api/accounts/{account}/trades?limit=1");
+            var orders = await http.GetJsonAsync($"/api/accounts/{account}/orders?limit=1");
+            var trades = await http.GetJsonAsync($"/api/accounts/{account}/trades?limit=1");
             books.Add($"{account} balance {snapshot.Decimal("balance")} orders {orders.GetProperty("total")} trades {trades.GetProperty("total")}");
         }
 
@@ -234,7 +234,7 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IDisposable
     /// </summary>
     private async Task AssertNoSignalTradedTwiceAsync(HttpClient http, string account)
     {
-        var orders = await GetJsonAsync(http, $"/api/accounts/{account}/orders?limit=500");
+        var orders = await http.GetJsonAsync($"/api/accounts/{account}/orders?limit=500");
         Assert.True(orders.GetProperty("total").GetInt32() <= 500, "Page the orders.");
         var perSignal = orders.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("order"))
             .Where(o => o.String("signalId") is not null && o.String("purpose") is "entry" or "signal")
@@ -255,7 +255,7 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IDisposable
 
     private static async Task AssertBalanceIsJournaledPnlAsync(HttpClient http, string account)
     {
-        var trades = await GetJsonAsync(http, $"/api/accounts/{account}/trades?limit=500");
+        var trades = await http.GetJsonAsync($"/api/accounts/{account}/trades?limit=500");
         Assert.True(trades.GetProperty("total").GetInt32() <= 500, "Page the trades.");
         var pnl = trades.GetProperty("items").EnumerateArray().Sum(t => t.Decimal("pnl"));
         var snapshot = await http.GetAccountAsync(account);
@@ -265,36 +265,11 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IDisposable
 
     private static async Task<Dictionary<string, JsonElement>> DecisionsAsync(HttpClient http, string account)
     {
-        var page = await GetJsonAsync(http, $"/api/accounts/{account}/decisions?limit=500");
+        var page = await http.GetJsonAsync($"/api/accounts/{account}/decisions?limit=500");
         Assert.True(page.GetProperty("total").GetInt32() <= 500, "Page the decisions.");
         return page.GetProperty("items").EnumerateArray().ToDictionary(d => d.String("signalId")!, d => d);
     }
 
-    private static async Task<JsonElement> GetJsonAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(path);
-        return await response.ShouldBeJsonAsync(HttpStatusCode.OK);
-    }
-
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
 
     private Task<SiloProcess> StartSiloAsync(string name) =>
         SiloProcess.StartAsync(name, DatabasePath, Path.Combine(_root, name), _log, HealthTimeout, new Dictionary<string, string>

@@ -39,7 +39,7 @@ public sealed class KillNineRecoveryTests(ITestOutputHelper output) : IDisposabl
             // Only market data moves: the reminder must revive the account, which re-arms its stop.
             await second.Http.PublishQuoteAsync("MSFT", 97m, 97.05m);
             var stopped = Stopwatch.StartNew();
-            var trades = await PollAsync(
+            var trades = await Poll.UntilAsync(
                 () => JournalFile.CountAsync(DatabasePath,
                     "SELECT COUNT(*) FROM journal_trades WHERE account_id = $a AND reason = 'stopLoss';", ("$a", AccountId)),
                 count => count > 0, TimeSpan.FromSeconds(25), "a stopLoss row in journal_trades after the restart");
@@ -53,7 +53,7 @@ public sealed class KillNineRecoveryTests(ITestOutputHelper output) : IDisposabl
             Assert.Equal(1, account.GetProperty("losses").GetInt32());
             Assert.Equal(0, account.GetProperty("wins").GetInt32());
 
-            var tradePage = await GetJsonAsync(second.Http, $"/api/accounts/{AccountId}/trades");
+            var tradePage = await second.Http.GetJsonAsync($"/api/accounts/{AccountId}/trades");
             _log.Note($"trades: {tradePage}");
             Assert.Equal(1, tradePage.GetProperty("total").GetInt32());
             var trade = Assert.Single(tradePage.GetProperty("items").EnumerateArray());
@@ -63,7 +63,7 @@ public sealed class KillNineRecoveryTests(ITestOutputHelper output) : IDisposabl
             Assert.Equal(97m, trade.Decimal("exitPrice"));
             Assert.Equal(-30m, trade.Decimal("pnl"));
 
-            var orders = (await GetJsonAsync(second.Http, $"/api/accounts/{AccountId}/orders")).GetProperty("items")
+            var orders = (await second.Http.GetJsonAsync($"/api/accounts/{AccountId}/orders")).GetProperty("items")
                 .EnumerateArray().Select(o => o.GetProperty("order")).ToList();
             Assert.Equal(2, orders.Count);
             var entry = Assert.Single(orders, o => o.String("purpose") == "entry");
@@ -88,7 +88,7 @@ public sealed class KillNineRecoveryTests(ITestOutputHelper output) : IDisposabl
             Assert.Equal(9_970m, after.Decimal("balance"));
             Assert.Equal(2, await JournalFile.CountAsync(DatabasePath,
                 "SELECT COUNT(*) FROM journal_fills WHERE account_id = $a;", ("$a", AccountId)));
-            Assert.Equal(2, (await GetJsonAsync(second.Http, $"/api/accounts/{AccountId}/orders")).GetProperty("total").GetInt32());
+            Assert.Equal(2, (await second.Http.GetJsonAsync($"/api/accounts/{AccountId}/orders")).GetProperty("total").GetInt32());
         });
     }
 
@@ -181,31 +181,6 @@ public sealed class KillNineRecoveryTests(ITestOutputHelper output) : IDisposabl
         }
     }
 
-    private static async Task<JsonElement> GetJsonAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(path);
-        return await response.ShouldBeJsonAsync(HttpStatusCode.OK);
-    }
-
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 
     /// <summary>Any failure carries the log of every silo process of the test; the log also goes to the test output.</summary>
     private async Task WithLogOnFailureAsync(Func<Task> body)
