@@ -26,7 +26,7 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
     private int GatewayPort => _ports[2];
 
     [Fact]
-    public async Task The_page_shows_accounts_positions_decisions_and_stop_outs_live_fits_a_phone_survives_a_silo_restart_and_lets_a_signed_in_operator_halt()
+    public async Task The_page_shows_accounts_positions_decisions_and_stop_outs_live_fits_a_phone_survives_silo_and_dashboard_restarts_and_lets_a_signed_in_operator_halt()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions
         {
@@ -77,11 +77,22 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
         await page.SetViewportSizeAsync(1400, 1000);
 
         // The silo goes away: a banner within seconds; it comes back: the page recovers by itself.
-        await _silo!.KillAsync();
+        await _silo!.DisposeAsync();
         await Expect(page.GetByTestId("silo-banner")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         _silo = await StartSiloAsync("silo-restarted");
         await Expect(page.GetByTestId("silo-banner")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await PostAsync("/api/accounts", new { accountId = "e2e-2", initialBalance = 5000 });
+        await Expect(page.GetByTestId("account-id").Filter(new() { HasText = "e2e-2" })).ToBeVisibleAsync();
+
+        // The dashboard process itself goes away: Blazor's reconnect banner, in the dashboard's style, says the figures
+        // are frozen; when a new dashboard process is up, the page reloads by itself (the old circuit is gone).
+        await _dashboard.DisposeAsync();
+        await Expect(page.GetByTestId("reconnect-banner")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("reconnect-banner")).ToContainTextAsync("frozen");
+        await SaveScreenshotAsync(page, "dashboard-reconnecting.png", alsoToDocs: false);
+        _dashboard = await StartDashboardAsync("dashboard-restarted");
+        await Expect(page.GetByTestId("reconnect-banner")).ToBeHiddenAsync(new() { Timeout = 40_000 });
+        await WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("account-id").Filter(new() { HasText = "e2e-2" })).ToBeVisibleAsync();
 
         // Orleans' cluster view is behind the sign-in too.
@@ -166,17 +177,23 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
         return silo;
     }
 
-    public async Task InitializeAsync()
+    private async Task<AppProcess> StartDashboardAsync(string name)
     {
-        Directory.CreateDirectory(_root);
-        _silo = await StartSiloAsync("silo");
-        _dashboard = AppProcess.Start("dashboard", "Dashboard", "OrleansTrading.Dashboard.dll", _ports[3], new Dictionary<string, string>
+        var dashboard = AppProcess.Start(name, "Dashboard", "OrleansTrading.Dashboard.dll", _ports[3], new Dictionary<string, string>
         {
             ["Orleans__Gateways"] = $"127.0.0.1:{GatewayPort}",
             ["Dashboard__OperatorPassword"] = OperatorPassword,
             ["Logging__LogLevel__Default"] = "Warning",
         }, _log);
-        await _dashboard.WaitUntilHealthyAsync(StartTimeout);
+        await dashboard.WaitUntilHealthyAsync(StartTimeout);
+        return dashboard;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        _silo = await StartSiloAsync("silo");
+        _dashboard = await StartDashboardAsync("dashboard");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,63 +1,82 @@
-// Set up event handlers
-const reconnectModal = document.getElementById("components-reconnect-modal");
-reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
+// Blazor's reconnect states, shown as a non-blocking banner. A dashboard is often left open on a spare screen,
+// so after Blazor gives up it keeps retrying on its own, and reloads when the server no longer knows the circuit
+// (the dashboard process restarted).
+const banner = document.getElementById("components-reconnect-modal");
+const retryEverySeconds = 5;
+let retryTimer = null;
 
-const retryButton = document.getElementById("components-reconnect-button");
-retryButton.addEventListener("click", retry);
+banner.addEventListener("components-reconnect-state-changed", onStateChanged);
+document.getElementById("components-reconnect-button").addEventListener("click", retry);
+document.getElementById("components-resume-button").addEventListener("click", resume);
 
-const resumeButton = document.getElementById("components-resume-button");
-resumeButton.addEventListener("click", resume);
-
-function handleReconnectStateChanged(event) {
-    if (event.detail.state === "show") {
-        reconnectModal.showModal();
-    } else if (event.detail.state === "hide") {
-        reconnectModal.close();
-    } else if (event.detail.state === "failed") {
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-    } else if (event.detail.state === "rejected") {
+function onStateChanged(event) {
+    const state = event.detail.state;
+    if (state === "show" || state === "retrying" || state === "paused" || state === "resume-failed") {
+        showBanner();
+    } else if (state === "hide") {
+        hideBanner();
+    } else if (state === "failed") {
+        showBanner();
+        scheduleRetry();
+    } else if (state === "rejected") {
         location.reload();
     }
 }
 
-async function retry() {
-    document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+function showBanner() {
+    if (!banner.open) {
+        banner.show();
+    }
+    document.body.classList.add("circuit-lost");
+}
 
+function hideBanner() {
+    stopRetrying();
+    banner.close();
+    document.body.classList.remove("circuit-lost");
+}
+
+function scheduleRetry() {
+    if (retryTimer === null) {
+        retryTimer = setInterval(retry, retryEverySeconds * 1000);
+    }
+}
+
+function stopRetrying() {
+    if (retryTimer !== null) {
+        clearInterval(retryTimer);
+        retryTimer = null;
+    }
+}
+
+async function retry() {
     try {
-        // Reconnect will asynchronously return:
-        // - true to mean success
-        // - false to mean we reached the server, but it rejected the connection (e.g., unknown circuit ID)
-        // - exception to mean we didn't reach the server (this can be sync or async)
-        const successful = await Blazor.reconnect();
-        if (!successful) {
-            // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
-            const resumeSuccessful = await Blazor.resumeCircuit();
-            if (!resumeSuccessful) {
-                location.reload();
-            } else {
-                reconnectModal.close();
-            }
+        // true: reconnected; false: the server is back but has no such circuit (it restarted).
+        const reconnected = await Blazor.reconnect();
+        if (reconnected) {
+            hideBanner();
+            return;
         }
-    } catch (err) {
-        // We got an exception, server is currently unavailable
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        const resumed = await Blazor.resumeCircuit();
+        if (resumed) {
+            hideBanner();
+        } else {
+            location.reload();
+        }
+    } catch {
+        // Still unreachable: the timer tries again.
+        scheduleRetry();
     }
 }
 
 async function resume() {
     try {
-        const successful = await Blazor.resumeCircuit();
-        if (!successful) {
+        if (await Blazor.resumeCircuit()) {
+            hideBanner();
+        } else {
             location.reload();
         }
     } catch {
-        reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
-    }
-}
-
-async function retryWhenDocumentBecomesVisible() {
-    if (document.visibilityState === "visible") {
-        await retry();
+        banner.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
     }
 }
