@@ -1,11 +1,14 @@
 using OrleansTrading.Dashboard.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddTradingDashboard();
+if (!DashboardStartupRefusal.Try(() => builder.AddTradingDashboard()))
+{
+    return;
+}
 
 var app = builder.Build();
 app.UseTradingDashboard();
-app.Run();
+DashboardStartupRefusal.Try(app.Run);
 
 /// <summary>Entry point, visible to tests.</summary>
 public partial class Program;

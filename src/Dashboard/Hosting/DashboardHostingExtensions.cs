@@ -29,14 +29,13 @@ public static class DashboardHostingExtensions
         // a published app has them on disk and ignores this.
         builder.WebHost.UseStaticWebAssets();
 
-        var operators = builder.Configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() ?? new OperatorOptions();
-        if (ListeningGuard.Check(builder.Configuration["urls"], operators.RequiresSignIn) is { } refusal)
+        if (DashboardSettingsCheck.Problems(builder.Configuration) is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException(refusal);
+            throw new DashboardStartupRefusedException(string.Join(" ", problems));
         }
 
         var orleans = builder.Configuration.GetSection("Orleans");
-        var gateways = GatewayList.Parse(orleans.GetValue("Gateways", "localhost:30000"));
+        var gateways = GatewayList.Parse(orleans.GetValue("Gateways", GatewayList.Default));
         builder.UseOrleansClient(client =>
         {
             // The same Orleans:Tls settings as the silo: with a certificate configured, the dashboard is a mutual-TLS client.

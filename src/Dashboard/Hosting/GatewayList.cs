@@ -6,6 +6,8 @@ namespace OrleansTrading.Dashboard.Hosting;
 /// <summary>Parses <c>Orleans:Gateways</c> ("host:port[,host:port...]") into endpoints; a bad entry fails the start naming the setting.</summary>
 public static class GatewayList
 {
+    public const string Default = "localhost:30000";
+
     public static IReadOnlyList<IPEndPoint> Parse(string? value)
     {
         var entries = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

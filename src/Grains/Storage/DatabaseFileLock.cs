@@ -39,11 +39,36 @@ public sealed class DatabaseFileLock : IDisposable
                 Held[databasePath] = (stream, 1);
                 return new DatabaseFileLock(databasePath);
             }
-            catch (IOException ex)
+            catch (IOException ex) when (FolderIsWritable(databasePath))
             {
                 throw new StartupRefusedException(
                     $"The database {databasePath} is in use by another silo (lock file {lockPath}). One silo per database file: stop the other one, or give this one its own Trading:Storage:ConnectionString.", ex);
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A read-only mount or a folder without write permission: SQLite could not write there either.
+                throw new StartupRefusedException(
+                    $"Trading:Storage:ConnectionString: the database folder {Path.GetDirectoryName(databasePath)} is not writable ({ex.Message}).", ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tells "held by another process" from "cannot write here" (a read-only mount): the error codes differ per
+    /// platform, a probe file does not.
+    /// </summary>
+    private static bool FolderIsWritable(string databasePath)
+    {
+        var probe = Path.Combine(Path.GetDirectoryName(databasePath)!, $".write-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -23,7 +23,15 @@ public static class DatabasePreflight
         var directory = Path.GetDirectoryName(fullPath);
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StartupRefusedException(
+                    $"Trading:Storage:ConnectionString: cannot create the database folder {directory} ({ex.Message}).", ex);
+            }
         }
 
         var fileLock = DatabaseFileLock.Acquire(fullPath);

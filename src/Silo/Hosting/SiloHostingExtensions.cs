@@ -46,6 +46,20 @@ public static class SiloHostingExtensions
 
     private static DatabaseFileLock? _heldDatabase;
 
+    /// <summary>A port setting, or a one-line refusal naming it (the binder's own error would be a stack trace).</summary>
+    private static int Port(IConfigurationSection orleans, string key, int defaultPort)
+    {
+        var value = orleans[key];
+        if (value is null)
+        {
+            return defaultPort;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+            ? port
+            : throw new StartupRefusedException($"Orleans:{key} '{value}' is not a port number (1-65535).");
+    }
+
     public static WebApplicationBuilder AddTradingSilo(this WebApplicationBuilder builder)
     {
         var listening = ListeningAddressGuard.Check(builder.Configuration);
@@ -57,8 +71,8 @@ public static class SiloHostingExtensions
         HoldDatabase(builder);
 
         var orleans = builder.Configuration.GetSection("Orleans");
-        var siloPort = orleans.GetValue("SiloPort", 11111);
-        var gatewayPort = orleans.GetValue("GatewayPort", 30000);
+        var siloPort = Port(orleans, "SiloPort", 11111);
+        var gatewayPort = Port(orleans, "GatewayPort", 30000);
         var clusterId = orleans.GetValue("ClusterId", "orleans-trading")!;
         var serviceId = orleans.GetValue("ServiceId", "orleans-trading")!;
         var advertisedHost = orleans.GetValue<string?>("AdvertisedHost", null);

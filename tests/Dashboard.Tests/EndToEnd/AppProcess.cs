@@ -90,6 +90,24 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"{_name} was not healthy within {timeout.TotalSeconds:0} s.{Environment.NewLine}{_log}");
     }
 
+    /// <summary>Waits for a process that is expected to stop by itself (a refused start) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{_name} was still running after {timeout.TotalSeconds:0} s.{Environment.NewLine}{_log}");
+        }
+
+        // The asynchronous output readers finish after the process itself.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     public async Task KillAsync()
     {
         if (!_process.HasExited)
