@@ -30,6 +30,7 @@ builder.AddProject<Projects.OrleansTrading_Dashboard>("dashboard", o => o.Exclud
     .WithHttpHealthCheck("/health")
     .AnnounceDashboardWhenReady(local);
 
+builder.RunProjectsFromBuildOutput();
 builder.Services.AddHostedService<ResourceLogForwarder>();
 builder.Services.AddHostedService<LocalRunSupervisor>();
 

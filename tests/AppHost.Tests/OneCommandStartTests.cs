@@ -112,11 +112,9 @@ public sealed class OneCommandStartTests(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public async Task A_bad_port_setting_refuses_the_start_naming_the_key_and_starts_nothing()
     {
-        var run = Begin("refused", new Dictionary<string, string>
-        {
-            ["LocalRun__DataDirectory"] = Path.Combine(_root, "data"),
-            ["LocalRun__ApiPort"] = "70000",
-        });
+        // As the README writes it: dotnet run --project src/AppHost -- --LocalRun:ApiPort=...
+        var run = Begin("refused", new Dictionary<string, string> { ["LocalRun__DataDirectory"] = Path.Combine(_root, "data") },
+            ["--LocalRun:ApiPort=70000"]);
 
         Assert.True(await run.WaitForExitAsync(TimeSpan.FromMinutes(2)), $"the command still runs{_log.Dump()}");
         Assert.Equal(1, run.ExitCode);
@@ -125,9 +123,38 @@ public sealed class OneCommandStartTests(ITestOutputHelper output) : IAsyncLifet
         Assert.False(Directory.Exists(Path.Combine(_root, "data")), "the refused start created the data folder");
     }
 
-    private LocalStart Begin(string name, IReadOnlyDictionary<string, string> settings)
+    [Fact]
+    public async Task A_silo_that_refuses_to_start_stops_the_whole_command_with_exit_code_1_and_its_reason_on_screen()
     {
-        var run = LocalStart.Start(name, settings, _log);
+        var ports = LocalStart.FreePorts(7);
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, ports[3]);
+        taken.Start(); // the gateway port: the silo refuses to start, naming the setting
+
+        var run = Begin("gateway-taken", new Dictionary<string, string>
+        {
+            ["LocalRun__DataDirectory"] = Path.Combine(_root, "data"),
+            ["LocalRun__ApiPort"] = LocalStart.Port(ports[0]),
+            ["LocalRun__DashboardPort"] = LocalStart.Port(ports[1]),
+            ["LocalRun__SiloPort"] = LocalStart.Port(ports[2]),
+            ["LocalRun__GatewayPort"] = LocalStart.Port(ports[3]),
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ports[4]}",
+            ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{ports[5]}",
+            ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{ports[6]}",
+            ["Trading__Storage__KnownDatabasesFile"] = Path.Combine(_root, "known-databases.json"),
+        });
+
+        Assert.True(await run.WaitForExitAsync(StartTimeout), $"the command still runs{_log.Dump()}");
+        var log = _log.ToString();
+        Assert.True(run.ExitCode == 1, $"exit code {run.ExitCode}{_log.Dump()}");
+        Assert.Contains($"refusing to start: Orleans:GatewayPort {ports[3]} is already in use", log);
+        Assert.Contains("silo ended on its own", log);
+        await Poll.UntilAsync(() => Task.FromResult(run.Processes.Alive()), left => left.Count == 0, StopLimit,
+            $"every process of the command to be gone{_log.Dump()}");
+    }
+
+    private LocalStart Begin(string name, IReadOnlyDictionary<string, string> settings, IReadOnlyList<string>? arguments = null)
+    {
+        var run = LocalStart.Start(name, settings, _log, arguments);
         _runs.Add(run);
         return run;
     }

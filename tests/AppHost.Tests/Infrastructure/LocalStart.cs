@@ -36,8 +36,11 @@ public sealed class LocalStart : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts the command; <paramref name="settings"/> become its environment variables, on top of a cleaned copy of ours.</summary>
-    public static LocalStart Start(string name, IReadOnlyDictionary<string, string> settings, StartLog log)
+    /// <summary>
+    /// Starts the command; <paramref name="settings"/> become its environment variables, on top of a cleaned copy of
+    /// ours, and <paramref name="arguments"/> go to the app host (after <c>--</c>).
+    /// </summary>
+    public static LocalStart Start(string name, IReadOnlyDictionary<string, string> settings, StartLog log, IReadOnlyList<string>? arguments = null)
     {
         var marker = Guid.NewGuid().ToString("N");
         var start = new ProcessStartInfo("setsid")
@@ -50,6 +53,12 @@ public sealed class LocalStart : IAsyncDisposable
         foreach (var argument in new[] { "dotnet", "run", "--no-build", "--configuration", Repository.Configuration, "--project", Path.Combine("src", "AppHost") })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (arguments is { Count: > 0 })
+        {
+            start.ArgumentList.Add("--");
+            arguments.ToList().ForEach(start.ArgumentList.Add);
         }
 
         // Nothing from the test host's environment may configure the run: only what is set here applies.
