@@ -16,19 +16,20 @@ catch (InvalidLocalRunSettingsException ex)
     return 1;
 }
 
-var silo = builder.AddProject<Projects.OrleansTrading_Silo>("silo", o => o.ExcludeLaunchProfile = true)
+var silo = builder.AddLocalProject<Projects.OrleansTrading_Silo>("silo")
     .WithFixedHttpPort(local.ApiPort)
-    .WithSingleLineLogs()
     .AsLocalSilo(local)
     .WithHttpHealthCheck("/health")
     .AnnounceApiWhenReady(local);
 
-builder.AddProject<Projects.OrleansTrading_Dashboard>("dashboard", o => o.ExcludeLaunchProfile = true)
+builder.AddLocalProject<Projects.OrleansTrading_Dashboard>("dashboard")
     .WithFixedHttpPort(local.DashboardPort)
-    .WithSingleLineLogs()
     .AsGrainClientOf(local)
     .WithHttpHealthCheck("/health")
     .AnnounceDashboardWhenReady(local);
+
+// Further grain clients of the silo join here, before the line below:
+// builder.AddLocalProject<Projects.X>("x").AsGrainClientOf(local).WaitFor(silo);
 
 builder.RunProjectsFromBuildOutput();
 builder.Services.AddHostedService<ResourceLogForwarder>();
