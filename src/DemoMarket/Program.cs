@@ -17,6 +17,12 @@ catch (Exception refusal) when (Refusal(refusal) is { } reason)
     Console.Error.WriteLine($"orleans-trading demo: refusing to start: {reason}");
     return 1;
 }
+catch (OperationCanceledException)
+{
+    // Ctrl+C while still waiting for the silo: nothing was started, nothing to say but that.
+    Console.Error.WriteLine("orleans-trading demo: stopped before the silo answered");
+    return 130;
+}
 
 // A deliberate refusal (not enabled, a bad setting, bad TLS files) as one line; anything else stays a crash with its trace.
 static string? Refusal(Exception exception) => exception switch
