@@ -125,6 +125,51 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public async Task A_demo_market_is_named_in_the_status_bar_and_so_is_a_window_ignored_for_it()
+    {
+        await using var context = NewContext();
+        var settings = StatusSettings(windowEnabled: false, windowOpen: true) with { DemoMarket = true, TradingWindowIgnoredForDemo = true };
+
+        var bar = context.Render<StatusBar>(p => p.Add(b => b.Settings, settings));
+
+        Assert.Equal("Demo market", bar.Find("[data-testid=demo-market]").TextContent.Trim());
+        var window = bar.Find("[data-testid=window]").TextContent;
+        Assert.Contains("trading window ignored (demo)", window, StringComparison.Ordinal);
+        Assert.Contains("09:30–16:00 America/New_York", window, StringComparison.Ordinal);
+        Assert.DoesNotContain("trading window off", bar.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_demo_that_keeps_the_window_shows_the_window_as_usual()
+    {
+        await using var context = NewContext();
+        var settings = StatusSettings(windowEnabled: true, windowOpen: true) with { DemoMarket = true };
+
+        var bar = context.Render<StatusBar>(p => p.Add(b => b.Settings, settings));
+
+        Assert.Equal("Demo market", bar.Find("[data-testid=demo-market]").TextContent.Trim());
+        Assert.Contains("window open", bar.Find("[data-testid=window]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("ignored", bar.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_demo_there_is_no_demo_chip_and_a_window_turned_off_says_only_that()
+    {
+        await using var context = NewContext();
+        var settings = StatusSettings(windowEnabled: false, windowOpen: true);
+
+        var bar = context.Render<StatusBar>(p => p.Add(b => b.Settings, settings));
+
+        Assert.Empty(bar.FindAll("[data-testid=demo-market]"));
+        Assert.Equal("trading window off", bar.Find("[data-testid=window]").TextContent.Trim());
+    }
+
+    private static EngineSettings StatusSettings(bool windowEnabled, bool windowOpen) =>
+        new(10m, 5m, TimeSpan.FromMilliseconds(500), 3, 3, TimeSpan.FromMinutes(5), 2m,
+            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), windowEnabled, new TimeOnly(9, 30), new TimeOnly(16, 0), "America/New_York",
+            windowOpen, new DateTimeOffset(2025, 1, 2, 10, 5, 0, TimeSpan.FromHours(-5)));
+
+    [Fact]
     public async Task Times_show_in_the_browsers_zone_once_it_is_known_and_in_utc_before()
     {
         await using var context = NewContext();

@@ -4,6 +4,11 @@ namespace OrleansTrading.Abstractions;
 /// The rules the engine is running with, and whether its trading window is open right now: what an operator's
 /// status bar shows. Read from the silo, so the dashboard never carries its own copy.
 /// </summary>
+/// <param name="DemoMarket">A demo market feeds this engine (<c>Trading:Demo:Enabled</c>).</param>
+/// <param name="TradingWindowIgnoredForDemo">
+/// The trading window is off because the demo asked for it (<c>Trading:Demo:IgnoreTradingWindow</c>), not because it
+/// was configured off; <see cref="TradingWindowEnabled"/> is then false.
+/// </param>
 [GenerateSerializer, Immutable, Alias("trading.EngineSettings")]
 public sealed record EngineSettings(
     [property: Id(0)] decimal MaxSpreadBps,
@@ -20,4 +25,6 @@ public sealed record EngineSettings(
     [property: Id(11)] TimeOnly WindowEnd,
     [property: Id(12)] string ExchangeTimeZone,
     [property: Id(13)] bool TradingWindowOpen,
-    [property: Id(14)] DateTimeOffset ExchangeTime);
+    [property: Id(14)] DateTimeOffset ExchangeTime,
+    [property: Id(15)] bool DemoMarket = false,
+    [property: Id(16)] bool TradingWindowIgnoredForDemo = false);

@@ -23,6 +23,7 @@ public sealed class EngineInfoGrain(IOptions<TradingOptions> options, [FromKeyed
             o.StopLoss.Percent, o.StopLoss.CheckInterval, o.Reconciliation.Interval,
             o.TradingWindow.Enabled, o.TradingWindow.Start, o.TradingWindow.End, o.TradingWindow.TimeZone,
             !o.TradingWindow.Enabled || TradingWindow.IsOpen(now, o.TradingWindow),
-            TimeZoneInfo.ConvertTime(now, zone)));
+            TimeZoneInfo.ConvertTime(now, zone),
+            o.Demo.Enabled, o.Demo.IgnoresTradingWindow));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
 using OrleansTrading.Grains.Activity;
+using OrleansTrading.Grains.Control;
 using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Storage;
@@ -31,6 +32,7 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<SqliteDatabase>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInitializer>();
         services.AddHostedService<DatabaseWatch>();
+        services.AddHostedService<DemoModeLog>();
         services.TryAddSingleton<ActivityCollector>(provider =>
             new ActivityCollector(provider.GetRequiredKeyedService<TimeProvider>(TradingClock.Key)));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ActivityFlusher>();
@@ -61,6 +63,8 @@ public static class TradingSiloBuilderExtensions
     {
         services.AddOptions<TradingOptions>()
             .Bind(configuration.GetSection(TradingOptions.SectionName))
+            // A demo market that may trade at any hour runs the engine with its window off; the engine info says why.
+            .PostConfigure(options => options.TradingWindow.Enabled &= !options.Demo.IgnoresTradingWindow)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TradingOptions>, TradingOptionsValidator>());
         return services;

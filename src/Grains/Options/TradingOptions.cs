@@ -15,6 +15,26 @@ public sealed class TradingOptions
     public ApiOptions Api { get; set; } = new();
     public ReconciliationOptions Reconciliation { get; set; } = new();
     public ActivityOptions Activity { get; set; } = new();
+    public DemoOptions Demo { get; set; } = new();
+}
+
+/// <summary>
+/// What the engine knows of a demo market (src/DemoMarket) feeding it: only enough to say so on status displays and,
+/// when asked, to trade at any hour. The demo's own settings in the same section are read by the demo process.
+/// </summary>
+public sealed class DemoOptions
+{
+    /// <summary>A demo market feeds this engine: its engine info says so, and the dashboard shows it.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>
+    /// Runs with the trading window off, and says it is off for the demo. Needs <see cref="Enabled"/>: the window is
+    /// never ignored quietly.
+    /// </summary>
+    public bool IgnoreTradingWindow { get; set; }
+
+    /// <summary>Whether the trading window is off because of the demo (and not because it was configured off).</summary>
+    public bool IgnoresTradingWindow => Enabled && IgnoreTradingWindow;
 }
 
 /// <summary>Pushing the engine's changes to dashboards.</summary>

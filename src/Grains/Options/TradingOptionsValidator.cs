@@ -81,6 +81,9 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
             Require(bps is >= 0 and <= MaxBps, $"Venue:SymbolSlippageBps:{symbol}", $"must be between 0 and {MaxBps}.");
         }
 
+        Require(!options.Demo.IgnoreTradingWindow || options.Demo.Enabled, "Demo:IgnoreTradingWindow",
+            "needs Trading:Demo:Enabled=true: the trading window is ignored only for a demo market.");
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

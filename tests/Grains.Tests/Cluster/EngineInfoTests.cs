@@ -20,5 +20,7 @@ public sealed class EngineInfoTests(ClusterFixture fixture)
         Assert.Equal("America/New_York", settings.ExchangeTimeZone);
         var exchangeZone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
         Assert.Equal(exchangeZone.GetUtcOffset(fixture.Clock.Now), settings.ExchangeTime.Offset);
+        Assert.False(settings.DemoMarket); // no Trading:Demo settings: no demo is announced
+        Assert.False(settings.TradingWindowIgnoredForDemo);
     }
 }

@@ -28,6 +28,7 @@ public class TradingOptionsValidatorTests
         ["Trading:StopLoss:Percent"] = o => o.StopLoss.Percent = 0m,
         ["Trading:Venue:SimulatedSlippageBps"] = o => o.Venue.SimulatedSlippageBps = -5m,
         ["Trading:Venue:SymbolSlippageBps:AAPL"] = o => o.Venue.SymbolSlippageBps["AAPL"] = -1m,
+        ["Trading:Demo:IgnoreTradingWindow"] = o => o.Demo.IgnoreTradingWindow = true,
     };
 
     public static TheoryData<string> BadKeys => new(Breakers.Keys);
