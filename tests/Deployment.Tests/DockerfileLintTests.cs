@@ -218,6 +218,50 @@ public sealed partial class DockerfileLintTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(AppDockerfiles))]
+    public async Task The_restore_layer_restores_the_same_packages_as_the_full_sources(string path, string project)
+    {
+        // The restore layer sees only what was copied before it, and the SDK decides some implicit packages from the
+        // sources (the one serving _framework/blazor.web.js is added only when .razor files exist). Replay that layer in
+        // a scratch folder and compare its packages with this checkout's own restore of the project.
+        var build = Dockerfile.Load(path).Stages[0];
+        var restoreAt = build.Instructions.ToList().FindIndex(i => i.Keyword == "RUN" && i.Arguments.StartsWith("dotnet restore ", StringComparison.Ordinal));
+        var layer = Path.Combine(Path.GetTempPath(), "restore-layer-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            foreach (var copy in build.Instructions.Take(restoreAt).Where(i => i.Keyword == "COPY").Select(Dockerfile.ParseCopy))
+            {
+                Assert.False(copy.Destination.StartsWith('/'), $"{path}: the replay supports destinations relative to WORKDIR only");
+                foreach (var source in copy.Sources)
+                {
+                    var target = Path.Combine(layer, copy.Destination, copy.Destination.EndsWith('/') || copy.Sources.Count > 1 ? Path.GetFileName(source) : "");
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(Repository.PathOf(source), target);
+                }
+            }
+
+            await using var restore = LocalProcess.Start("restore", "bash", ["-c", build.Instructions[restoreAt].Arguments], layer, new Dictionary<string, string>());
+            var exitCode = await restore.WaitForExitAsync(TimeSpan.FromMinutes(5));
+            Assert.True(exitCode == 0, $"the restore layer failed:{Environment.NewLine}{restore.Log()}");
+
+            var assets = Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json");
+            Assert.Equal(Libraries(Repository.PathOf(assets)), Libraries(Path.Combine(layer, assets)));
+        }
+        finally
+        {
+            Directory.Delete(layer, recursive: true);
+        }
+    }
+
+    private static List<string> Libraries(string assetsFile)
+    {
+        using var assets = System.Text.Json.JsonDocument.Parse(File.ReadAllText(assetsFile));
+        return assets.RootElement.GetProperty("libraries").EnumerateObject()
+            .Where(library => library.Value.GetProperty("type").GetString() == "package")
+            .Select(library => library.Name).Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The project and every project it references, transitively, as repository-relative paths.</summary>
     private static List<string> ProjectClosure(string project)
     {
