@@ -11,7 +11,7 @@ namespace OrleansTrading.Deployment.Tests.Support;
 /// <list type="bullet">
 /// <item>a named volume's mount point becomes a folder of its own (shared by every service mounting the volume);</item>
 /// <item>a listening URL on every interface (<c>http://+:8080</c>) and the Orleans ports become free loopback ports;</item>
-/// <item><c>Orleans:ListenOnAnyAddress=true</c> becomes false: the process binds loopback, as the brief for CI requires;</item>
+/// <item><c>Orleans:ListenOnAnyAddress=true</c> becomes false: tests bind nothing beyond loopback (mutual TLS stays on: the silo uses configured TLS on loopback too);</item>
 /// <item>a service name (in <c>Orleans:AdvertisedHost</c>, or <c>silo:30000</c>) becomes <c>localhost</c>, still a name to resolve.</item>
 /// </list>
 /// Everything else passes through untouched, so a setting that only works inside a container fails the smoke test.
