@@ -34,5 +34,7 @@ public static class LocalRunResources
         project.WithHttpEndpoint(port: port, name: "http", isProxied: false);
 
     private static IResourceBuilder<ProjectResource> WithDemoSwitch(this IResourceBuilder<ProjectResource> project, LocalRunSettings local) =>
-        project.WithEnvironment("Trading__Demo__Enabled", local.DemoEnabled ? "true" : "false");
+        project
+            .WithEnvironment("Trading__Demo__Enabled", local.DemoEnabled ? "true" : "false")
+            .WithEnvironment("Trading__Demo__IgnoreTradingWindow", local.DemoIgnoresTradingWindow ? "true" : "false");
 }

@@ -6,11 +6,16 @@ namespace OrleansTrading.AppHost;
 /// <summary>
 /// What the one-command local start needs to know: where the database lives and which loopback ports the silo,
 /// its gateway, the HTTP API and the dashboard use. Read from the section <c>LocalRun</c> (environment variables
-/// <c>LocalRun__ApiPort</c> and so on, or <c>--LocalRun:ApiPort=...</c>); every bad key is reported at once.
+/// <c>LocalRun__ApiPort</c> and so on, or <c>--LocalRun:ApiPort=...</c>), and whether the demo market runs: the
+/// engine's own keys <c>Trading:Demo:Enabled</c> and <c>Trading:Demo:IgnoreTradingWindow</c>, both on by default
+/// here (and only here). Every bad key is reported at once.
 /// </summary>
-public sealed record LocalRunSettings(string DataDirectory, int ApiPort, int DashboardPort, int SiloPort, int GatewayPort, bool DemoEnabled)
+public sealed record LocalRunSettings(string DataDirectory, int ApiPort, int DashboardPort, int SiloPort, int GatewayPort, bool DemoEnabled,
+    bool DemoIgnoresTradingWindow)
 {
     public const string SectionName = "LocalRun";
+    public const string DemoEnabledKey = "Trading:Demo:Enabled";
+    public const string DemoIgnoreTradingWindowKey = "Trading:Demo:IgnoreTradingWindow";
 
     public string DatabasePath => Path.Combine(DataDirectory, "trading.db");
 
@@ -44,19 +49,34 @@ public sealed record LocalRunSettings(string DataDirectory, int ApiPort, int Das
             problems.Add($"{string.Join(" and ", clash.Select(p => $"{SectionName}:{p.Key}"))} are all {clash.Key}: each needs its own port.");
         }
 
-        var demo = section["DemoEnabled"];
-        var demoEnabled = true;
-        if (!string.IsNullOrWhiteSpace(demo) && !bool.TryParse(demo.Trim(), out demoEnabled))
-        {
-            problems.Add($"{SectionName}:DemoEnabled must be true or false, not '{demo}'.");
-        }
+        var demoEnabled = Flag(configuration, DemoEnabledKey, problems);
+        var demoIgnoresWindow = Flag(configuration, DemoIgnoreTradingWindowKey, problems);
 
         if (problems.Count > 0)
         {
             throw new InvalidLocalRunSettingsException(problems);
         }
 
-        return new LocalRunSettings(dataDirectory, ports[0].Value, ports[1].Value, ports[2].Value, ports[3].Value, demoEnabled);
+        return new LocalRunSettings(dataDirectory, ports[0].Value, ports[1].Value, ports[2].Value, ports[3].Value, demoEnabled,
+            demoEnabled && demoIgnoresWindow);
+    }
+
+    /// <summary>A true/false setting that is true unless set otherwise (the local start is the demo's home).</summary>
+    private static bool Flag(IConfiguration configuration, string key, List<string> problems)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (bool.TryParse(text.Trim(), out var value))
+        {
+            return value;
+        }
+
+        problems.Add($"{key} must be true or false, not '{text}'.");
+        return false;
     }
 
     private static int Port(IConfigurationSection section, string key, int defaultValue, List<string> problems)

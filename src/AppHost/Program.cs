@@ -28,8 +28,14 @@ builder.AddLocalProject<Projects.OrleansTrading_Dashboard>("dashboard")
     .WithHttpHealthCheck("/health")
     .AnnounceDashboardWhenReady(local);
 
-// Further grain clients of the silo join here, before the line below:
-// builder.AddLocalProject<Projects.X>("x").AsGrainClientOf(local).WaitFor(silo);
+// The demo market is one more grain client. Only added when on: a project that ends by itself stops the whole run.
+// No WaitFor(silo): the demo waits for the gateway itself, and a resource left waiting on a silo that refused to
+// start kept the whole command from stopping.
+if (local.DemoEnabled)
+{
+    builder.AddLocalProject<Projects.OrleansTrading_DemoMarket>("demo-market")
+        .AsGrainClientOf(local);
+}
 
 builder.RunProjectsFromBuildOutput();
 builder.Services.AddHostedService<ResourceLogForwarder>();

@@ -36,11 +36,11 @@ public sealed class LocalRunSettingsTests
         var refusal = Assert.Throws<InvalidLocalRunSettingsException>(() => Read(
             ("LocalRun:ApiPort", "0"),
             ("LocalRun:SiloPort", "abc"),
-            ("LocalRun:DemoEnabled", "yes")));
+            ("Trading:Demo:Enabled", "yes")));
 
         Assert.Contains("LocalRun:ApiPort must be a port number from 1 to 65535, not '0'.", refusal.Message);
         Assert.Contains("LocalRun:SiloPort must be a port number from 1 to 65535, not 'abc'.", refusal.Message);
-        Assert.Contains("LocalRun:DemoEnabled must be true or false, not 'yes'.", refusal.Message);
+        Assert.Contains("Trading:Demo:Enabled must be true or false, not 'yes'.", refusal.Message);
         Assert.DoesNotContain(Environment.NewLine, refusal.Message);
     }
 

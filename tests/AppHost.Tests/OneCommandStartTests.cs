@@ -46,7 +46,7 @@ public sealed class OneCommandStartTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task One_command_starts_silo_and_dashboard_stops_everything_on_ctrl_c_and_the_next_run_resumes_the_account_and_its_position()
+    public async Task One_command_starts_silo_dashboard_and_a_trading_demo_stops_everything_on_ctrl_c_and_the_next_run_resumes_the_account_and_its_position()
     {
         var ports = LocalStart.FreePorts(7);
         var (api, dashboard) = (ports[0], ports[1]);
@@ -62,9 +62,9 @@ public sealed class OneCommandStartTests(ITestOutputHelper output) : IAsyncLifet
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ports[4]}",
             ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{ports[5]}",
             ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{ports[6]}",
-            // Every process inherits the command's environment: the silo takes these, so the test trades at any hour
-            // and keeps its record of known databases out of the user's.
-            ["Trading__TradingWindow__Enabled"] = "false",
+            // Every process inherits the command's environment: the silo takes these. The trading window is not
+            // touched: the local start's demo ignores it (and says so), which this test relies on at any hour. The
+            // test's own quote may take longer than 500 ms to reach its signal on a busy machine.
             ["Trading__Filters__MaxQuoteAge"] = "00:01:00",
             ["Trading__Storage__KnownDatabasesFile"] = Path.Combine(_root, "known-databases.json"),
         };
@@ -77,6 +77,15 @@ public sealed class OneCommandStartTests(ITestOutputHelper output) : IAsyncLifet
         var firstStart = await WaitUntilHealthyAsync(first, apiClient, dashboardClient);
         await WaitForLineAsync($"http://localhost:{api}/", "the API's address");
         await WaitForLineAsync($"http://localhost:{dashboard}/", "the dashboard's address");
+
+        // The demo market trades by itself: within a minute its accounts have entries and rejections, in the API and
+        // in the dashboard page in a real browser.
+        var demoWait = Stopwatch.StartNew();
+        await Poll.UntilAsync(() => GetAsync(apiClient, "/api/decisions?limit=500"), HasDemoEntriesAndRejections,
+            TimeSpan.FromSeconds(60), "demo accounts with accepted and rejected signals");
+        var demoInApi = demoWait.Elapsed;
+        await DemoPage.ExpectTradingAsync(new Uri($"http://127.0.0.1:{dashboard}/"), Path.Combine(AppContext.BaseDirectory, "artifacts"));
+        var demoInPage = demoWait.Elapsed;
 
         await SendAsync(apiClient, HttpMethod.Post, "/api/accounts", new { accountId, initialBalance = 100000 });
         await SendAsync(apiClient, HttpMethod.Put, "/api/quotes/LOCALRUN", new { bid = 100, ask = 100.05m });
@@ -105,8 +114,17 @@ public sealed class OneCommandStartTests(ITestOutputHelper output) : IAsyncLifet
         var secondStop = await StopWithCtrlCAsync(second);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"start (command to both /health 200): first {firstStart.TotalSeconds:0.0} s, second {secondStart.TotalSeconds:0.0} s; " +
+            $"demo trading after healthy: in the API {demoInApi.TotalSeconds:0.0} s, in the page {demoInPage.TotalSeconds:0.0} s; start (command to both /health 200): first {firstStart.TotalSeconds:0.0} s, second {secondStart.TotalSeconds:0.0} s; " +
             $"stop (Ctrl+C to the command exited and every process gone): first {firstStop.TotalSeconds:0.0} s, second {secondStop.TotalSeconds:0.0} s"));
+    }
+
+    private static bool HasDemoEntriesAndRejections(JsonElement decisions)
+    {
+        var demo = decisions.EnumerateArray()
+            .Where(d => d.GetProperty("accountId").GetString()!.StartsWith("demo-", StringComparison.Ordinal))
+            .Select(d => d.GetProperty("status").GetString())
+            .ToList();
+        return demo.Contains("accepted") && demo.Contains("rejected");
     }
 
     [Fact]

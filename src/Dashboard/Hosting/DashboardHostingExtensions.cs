@@ -42,7 +42,7 @@ public static class DashboardHostingExtensions
             client.UseGatewayTls(builder.Configuration);
             client.AddDashboard();
             client
-            .UseStaticClustering(gateways.ToArray())
+            .UseResolvingGateways(gateways)
             .Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = orleans.GetValue("ClusterId", "orleans-trading")!;

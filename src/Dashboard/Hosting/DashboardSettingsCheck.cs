@@ -46,11 +46,11 @@ public static class DashboardSettingsCheck
         {
             GatewayList.Parse(orleans.GetValue("Gateways", GatewayList.Default));
         }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Net.Sockets.SocketException)
+        catch (InvalidOperationException ex)
         {
-            problems.Add(ex is System.Net.Sockets.SocketException
-                ? $"Orleans:Gateways: a host does not resolve ({ex.Message})."
-                : ex.Message);
+            // Only the form is checked here: host names are resolved each time Orleans asks for the gateways, so a
+            // silo container that is not up yet (or comes back with a new address) is found when it is.
+            problems.Add(ex.Message);
         }
 
         foreach (var key in new[] { "ClusterId", "ServiceId" })

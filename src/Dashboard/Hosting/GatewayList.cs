@@ -1,14 +1,14 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace OrleansTrading.Dashboard.Hosting;
 
-/// <summary>Parses <c>Orleans:Gateways</c> ("host:port[,host:port...]") into endpoints; a bad entry fails the start naming the setting.</summary>
+/// <summary>
+/// Parses <c>Orleans:Gateways</c> ("host:port[,host:port...]"); a malformed entry fails the start naming the setting.
+/// Host names are kept as names: <see cref="ResolvingGatewayListProvider"/> resolves them each time Orleans asks.
+/// </summary>
 public static class GatewayList
 {
     public const string Default = "localhost:30000";
 
-    public static IReadOnlyList<IPEndPoint> Parse(string? value)
+    public static IReadOnlyList<GatewayEntry> Parse(string? value)
     {
         var entries = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (entries.Length == 0)
@@ -16,10 +16,10 @@ public static class GatewayList
             throw new InvalidOperationException("Orleans:Gateways must list at least one gateway as host:port, e.g. localhost:30000.");
         }
 
-        return entries.Select(Endpoint).ToList();
+        return entries.Select(Entry).ToList();
     }
 
-    private static IPEndPoint Endpoint(string entry)
+    private static GatewayEntry Entry(string entry)
     {
         var colon = entry.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(entry[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
@@ -28,16 +28,14 @@ public static class GatewayList
             throw new InvalidOperationException($"Orleans:Gateways entry '{entry}' is not host:port (port 1-65535).");
         }
 
-        var host = entry[..colon];
-        if (IPAddress.TryParse(host, out var literal))
+        // An IPv6 literal is written [::1]:30000.
+        var host = entry[..colon].Trim();
+        host = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+        if (host.Length == 0 || host.Any(char.IsWhiteSpace))
         {
-            return new IPEndPoint(literal, port);
+            throw new InvalidOperationException($"Orleans:Gateways entry '{entry}' has no valid host.");
         }
 
-        // Silos bind IPv4 by default: prefer an IPv4 address for a host name.
-        var addresses = Dns.GetHostAddresses(host);
-        var address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException($"Orleans:Gateways host '{host}' does not resolve.");
-        return new IPEndPoint(address, port);
+        return new GatewayEntry(host, port);
     }
 }

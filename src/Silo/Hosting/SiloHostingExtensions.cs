@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using OrleansTrading.GatewaySecurity;
@@ -11,13 +10,6 @@ namespace OrleansTrading.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>
-    /// Hosts one Orleans silo with the trading engine. Endpoints come from the <c>Orleans</c> section:
-    /// SiloPort [11111], GatewayPort [30000], ClusterId/ServiceId [orleans-trading], AdvertisedHost (the address
-    /// clients and silos are told to use, e.g. in containers). Both ports listen on loopback only unless
-    /// ListenOnAnyAddress is true, which needs mutual TLS (Orleans:Tls:*) or AllowInsecureGateway: see
-    /// <see cref="GatewayExposure"/>.
-    /// </summary>
     /// <summary>
     /// Takes the database's lock and checks it is not gone before the host starts, so a refusal is one line
     /// instead of a failed Orleans start. The lock stays held until the process exits.
@@ -60,6 +52,13 @@ public static class SiloHostingExtensions
             : throw new StartupRefusedException($"Orleans:{key} '{value}' is not a port number (1-65535).");
     }
 
+    /// <summary>
+    /// Hosts one Orleans silo with the trading engine. Endpoints come from the <c>Orleans</c> section:
+    /// SiloPort [11111], GatewayPort [30000], ClusterId/ServiceId [orleans-trading], AdvertisedHost (the address
+    /// clients and silos are told to use, e.g. in containers: <see cref="AdvertisedAddress"/>). Both ports listen on
+    /// loopback only unless ListenOnAnyAddress is true, which needs mutual TLS (Orleans:Tls:*) or AllowInsecureGateway: see
+    /// <see cref="GatewayExposure"/>.
+    /// </summary>
     public static WebApplicationBuilder AddTradingSilo(this WebApplicationBuilder builder)
     {
         var listening = ListeningAddressGuard.Check(builder.Configuration);
@@ -78,7 +77,7 @@ public static class SiloHostingExtensions
         var advertisedHost = orleans.GetValue<string?>("AdvertisedHost", null);
 
         var exposure = GatewayExposure.Decide(builder.Configuration, siloPort, gatewayPort);
-        var advertised = string.IsNullOrWhiteSpace(advertisedHost) ? null : Resolve(advertisedHost);
+        var advertised = AdvertisedAddress.Resolve(advertisedHost, exposure.IsBeyondLoopback, Dns.GetHostAddresses);
         PortProbe.EnsureFree(exposure.ListenAddress, siloPort, "Orleans:SiloPort");
         PortProbe.EnsureFree(exposure.ListenAddress, gatewayPort, "Orleans:GatewayPort");
 
@@ -120,20 +119,5 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<GatewaySecurityLog>();
         builder.Services.AddHealthChecks().AddCheck<EngineHealthCheck>("engine");
         return builder;
-    }
-
-    private static IPAddress Resolve(string host)
-    {
-        try
-        {
-            return IPAddress.TryParse(host, out var literal)
-                ? literal
-                : Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
-                  ?? throw new StartupRefusedException($"Orleans:AdvertisedHost '{host}' has no IPv4 address.");
-        }
-        catch (SocketException ex)
-        {
-            throw new StartupRefusedException($"Orleans:AdvertisedHost '{host}' cannot be resolved: {ex.Message}", ex);
-        }
     }
 }

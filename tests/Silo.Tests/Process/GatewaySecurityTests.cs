@@ -141,6 +141,24 @@ public sealed class GatewaySecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Listening_on_any_address_while_advertising_a_loopback_name_refuses_to_start_naming_the_setting()
+    {
+        // Refused before anything binds, so this test never opens a port beyond loopback.
+        var exitCode = await SiloProcess.StartExpectingRefusalAsync("advertises-loopback", DatabasePath, Path.Combine(_root, "advertises-loopback"), _log,
+            HealthTimeout, new Dictionary<string, string>
+            {
+                ["Orleans__ListenOnAnyAddress"] = "true",
+                ["Orleans__AllowInsecureGateway"] = "true",
+                ["Orleans__AdvertisedHost"] = "localhost",
+            });
+
+        Assert.Equal(1, exitCode);
+        var refusal = Assert.Single(_log.Lines("advertises-loopback:err"), l => l.Contains("refusing to start", StringComparison.Ordinal));
+        Assert.Contains("Orleans:AdvertisedHost 'localhost' is the loopback address 127.0.0.1", refusal, StringComparison.Ordinal);
+        Assert.False(File.Exists(DatabasePath), "a refused start must not create the database");
+    }
+
+    [Fact]
     public async Task Listening_on_any_address_with_the_opt_out_starts_and_logs_a_critical_warning()
     {
         // This one test binds every interface, on a random free port, for the few seconds the silo runs.
