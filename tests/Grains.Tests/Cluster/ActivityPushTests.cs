@@ -50,9 +50,11 @@ public sealed class ActivityPushTests(ClusterFixture fixture)
 
             Assert.Contains(all, b => b.ChangedAccounts.Contains(id));
             var ours = all.SelectMany(b => b.Decisions).Where(d => d.AccountId == id).ToList();
-            Assert.Equal("push-rejected", ours[0].SignalId);
-            Assert.Equal(RejectionReason.NoQuote, ours[0].Reason);
-            Assert.Equal("push-c-24", ours[^1].SignalId);
+            // Batches are one-way messages to the observer: under load two may be handled out of order, which a
+            // dashboard does not mind (it re-reads what a batch names). So: every decision once, each as decided.
+            Assert.Equal(51, ours.Select(d => d.SignalId).Distinct().Count());
+            Assert.Equal(RejectionReason.NoQuote, Assert.Single(ours, d => d.SignalId == "push-rejected").Reason);
+            Assert.Contains(ours, d => d.SignalId == "push-c-24" && d.Status == SignalStatus.Accepted);
 
             // 52 changes (create + 51 decisions) arrive coalesced: each batch names the account at most once.
             Assert.All(all, b => Assert.Equal(b.ChangedAccounts.Count, b.ChangedAccounts.Distinct().Count()));
