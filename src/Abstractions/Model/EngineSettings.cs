@@ -20,4 +20,5 @@ public sealed record EngineSettings(
     [property: Id(11)] TimeOnly WindowEnd,
     [property: Id(12)] string ExchangeTimeZone,
     [property: Id(13)] bool TradingWindowOpen,
-    [property: Id(14)] DateTimeOffset ExchangeTime);
+    [property: Id(14)] DateTimeOffset ExchangeTime,
+    [property: Id(15)] LimitDefaults? Limits = null);

@@ -152,7 +152,7 @@ public sealed partial class VirtualAccountGrain(
         var (killSwitch, quote) = await GetKillSwitchAndQuoteAsync(signal.Symbol);
         var denial = EntryGuards.Evaluate(
             new EntryCheck(signal.Symbol, signal.Side, signal.Quantity, Account.Balance, Account.CooldownUntil,
-                Account.OpenPositions(), killSwitch, quote, clock.GetUtcNow()),
+                Account.OpenPositions(), killSwitch, quote, clock.GetUtcNow(), NeutralRisk()),
             Options);
         if (denial is not null)
         {
@@ -318,6 +318,10 @@ public sealed partial class VirtualAccountGrain(
             Account.Losses, Account.ConsecutiveLosses, Account.CooldownUntil, peak, drawdown, Math.Max(Account.MaxDrawdown, drawdown),
             Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt, Account.LastReconciledAt, Account.ReconciliationRepairs);
     }
+
+    private AccountRisk NeutralRisk() => new(EffectiveLimits.Resolve(Options.Limits, null), 0,
+        TradingDay.Containing(clock.GetUtcNow(), Options.TradingWindow), Account.Balance, Account.Balance, Account.Balance, null, null, [],
+        Options.TradingWindow.TimeZone);
 
     private List<string> WorkingOrderIds() => Account.Orders.Where(o => !o.IsTerminal).Select(o => o.OrderId).ToList();
 

@@ -15,6 +15,7 @@ public sealed class TradingOptions
     public ApiOptions Api { get; set; } = new();
     public ReconciliationOptions Reconciliation { get; set; } = new();
     public ActivityOptions Activity { get; set; } = new();
+    public LimitsOptions Limits { get; set; } = new();
 }
 
 /// <summary>Pushing the engine's changes to dashboards.</summary>
