@@ -57,6 +57,7 @@ public sealed partial class VirtualAccountGrain
         _unjournaledFills.Clear();
         _unjournaledTrades.Clear();
         _unjournaledDecisions.Clear();
+        _unjournaledLimitEvents.Clear();
         _waitingStops.Clear();
         try
         {

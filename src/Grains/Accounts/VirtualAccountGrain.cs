@@ -62,6 +62,8 @@ public sealed partial class VirtualAccountGrain(
             Account.InitialBalance = initialBalance;
             Account.CreatedAt = clock.GetUtcNow();
             Account.Stats = PerformanceStats.Initial(initialBalance);
+            Account.TradingDayStart = TradingDay.Containing(Account.CreatedAt, Options.TradingWindow).Start;
+            Account.DayStartEquity = initialBalance;
             await PersistAsync();
         });
         LogAccountCreated(AccountId, initialBalance);
@@ -83,6 +85,7 @@ public sealed partial class VirtualAccountGrain(
         }
 
         signal = signal with { Symbol = GrainKeys.Symbol(signal.Symbol) };
+        CountSignal(); // every signal counts, a re-sent one too: the rate limit is about traffic, not decisions
 
         // An order for this signal whose decision never reached state: the caller saw an error, not a decision.
         // Resume that same order (never a second one) and let its answer supersede any journaled one.
@@ -114,6 +117,7 @@ public sealed partial class VirtualAccountGrain(
                 ? await OpenAsync(signal)
                 : await CloseAsync(signal);
 
+        await ApplyLimitsAsync(null); // a close may have booked the loss that reaches a limit: latched with this decision
         var record = DecisionRecord.Of(AccountId, signal, decision, clock.GetUtcNow());
         _unjournaledDecisions.Add(record);
         foreach (var order in Account.Orders.Where(o => o.SignalId == signal.SignalId))
@@ -150,9 +154,11 @@ public sealed partial class VirtualAccountGrain(
     private async Task<SignalDecision> OpenAsync(TradeSignal signal)
     {
         var (killSwitch, quote) = await GetKillSwitchAndQuoteAsync(signal.Symbol);
+        await ApplyLimitsAsync(quote);
+        var now = clock.GetUtcNow();
         var denial = EntryGuards.Evaluate(
             new EntryCheck(signal.Symbol, signal.Side, signal.Quantity, Account.Balance, Account.CooldownUntil,
-                Account.OpenPositions(), killSwitch, quote, clock.GetUtcNow(), NeutralRisk()),
+                Account.OpenPositions(), killSwitch, quote, now, RiskAt(now, CurrentEquity())),
             Options);
         if (denial is not null)
         {
@@ -316,12 +322,9 @@ public sealed partial class VirtualAccountGrain(
         var drawdown = Performance.Drawdown(peak, equity);
         return new AccountSnapshot(AccountId, Account.Balance, equity, Account.RealizedPnl, unrealizedPnl, Account.Wins,
             Account.Losses, Account.ConsecutiveLosses, Account.CooldownUntil, peak, drawdown, Math.Max(Account.MaxDrawdown, drawdown),
-            Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt, Account.LastReconciledAt, Account.ReconciliationRepairs);
+            Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt, Account.LastReconciledAt, Account.ReconciliationRepairs,
+            ActiveLocks(now));
     }
-
-    private AccountRisk NeutralRisk() => new(EffectiveLimits.Resolve(Options.Limits, null), 0,
-        TradingDay.Containing(clock.GetUtcNow(), Options.TradingWindow), Account.Balance, Account.Balance, Account.Balance, null, null, [],
-        Options.TradingWindow.TimeZone);
 
     private List<string> WorkingOrderIds() => Account.Orders.Where(o => !o.IsTerminal).Select(o => o.OrderId).ToList();
 

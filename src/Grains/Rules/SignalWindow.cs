@@ -26,6 +26,13 @@ public sealed class SignalWindow
         return before;
     }
 
+    /// <summary>
+    /// With <paramref name="max"/> or more signals in the minute: when the next one would be allowed if no other came
+    /// meanwhile (the oldest counted then leaves the window). Null while there is room.
+    /// </summary>
+    public DateTimeOffset? RoomAt(DateTimeOffset now, int max) =>
+        CountAt(now) >= max && _times.TryPeek(out var oldest) ? oldest + Length : null;
+
     /// <summary>Signals within (now − 1 min, now], after dropping the older ones.</summary>
     public int CountAt(DateTimeOffset now)
     {
