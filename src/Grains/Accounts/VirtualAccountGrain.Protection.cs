@@ -317,6 +317,8 @@ public sealed partial class VirtualAccountGrain
 
             _reminderRegistered = false;
         }
+
+        await SyncExposureAsync();
     }
 
     private async Task CheckStopsOnTimerAsync()

@@ -40,6 +40,8 @@ public sealed partial class VirtualAccountGrain(
             _reminderRegistered = await this.GetReminder(ReconciliationReminder) is not null;
             await EnsureProtectionAsync();
         }
+
+        _activated = true;
     }
 
     public async Task<AccountCreation> CreateAsync(decimal initialBalance)
@@ -156,10 +158,15 @@ public sealed partial class VirtualAccountGrain(
         var (killSwitch, quote) = await GetKillSwitchAndQuoteAsync(signal.Symbol);
         await ApplyLimitsAsync(quote);
         var now = clock.GetUtcNow();
-        var denial = EntryGuards.Evaluate(
-            new EntryCheck(signal.Symbol, signal.Side, signal.Quantity, Account.Balance, Account.CooldownUntil,
-                Account.OpenPositions(), killSwitch, quote, now, RiskAt(now, CurrentEquity())),
-            Options);
+        var check = new EntryCheck(signal.Symbol, signal.Side, signal.Quantity, Account.Balance, Account.CooldownUntil,
+            Account.OpenPositions(), killSwitch, quote, now, RiskAt(now, CurrentEquity()));
+
+        // EntryGuards.Evaluate's sequence, with portfolioExposure reserved for real at the symbol's exposure grain. A
+        // reservation for an entry the market filters then refuse goes back with this decision (SyncExposureAsync).
+        var denial = EntryGuards.AccountGuards(check, Options)
+            ?? (quote is null ? null : await ReserveExposureAsync(signal.Symbol,
+                PortfolioExposure.EntryNotional(signal.Quantity, quote, Options.Filters.MaxSlippageBps)))
+            ?? EntryGuards.MarketGuards(check, Options);
         if (denial is not null)
         {
             return SignalDecision.Rejected(denial.Reason, denial.Detail);

@@ -30,7 +30,7 @@ public static class EntryGuards
     public static Denial? ExposureGuard(EntryCheck check, TradingOptions options) =>
         check.Exposure is { } view && check.Quote is { } quote
             ? PortfolioExposure.Check(check.Symbol, view,
-                PortfolioExposure.EntryNotional(check.Side, check.Quantity, quote, options.Filters.MaxSlippageBps), options.Limits.Portfolio)
+                PortfolioExposure.EntryNotional(check.Quantity, quote, options.Filters.MaxSlippageBps), options.Limits.Portfolio)
             : null;
 
     /// <summary>Quote presence and age, spread, funds.</summary>

@@ -10,9 +10,12 @@ namespace OrleansTrading.Grains.Rules;
 /// </summary>
 public static class PortfolioExposure
 {
-    /// <summary>What an entry adds: quantity × its marketable limit price, the worst price it can fill at.</summary>
-    public static decimal EntryNotional(OrderSide side, decimal quantity, Quote quote, decimal maxSlippageBps) =>
-        quantity * MarketFilters.MarketableLimit(side, quote, maxSlippageBps);
+    /// <summary>
+    /// What an entry reserves, on either side: quantity × the ask plus the slippage allowance, the most a buy can fill at,
+    /// and above what a sell fills at (its notional is counted at the fill once it fills).
+    /// </summary>
+    public static decimal EntryNotional(decimal quantity, Quote quote, decimal maxSlippageBps) =>
+        quantity * MarketFilters.PriceAfterSlippage(OrderSide.Buy, quote, maxSlippageBps);
 
     public static Denial? CheckSymbol(string symbol, decimal symbolGross, decimal additional, decimal maxPerSymbol) =>
         symbolGross + additional > maxPerSymbol

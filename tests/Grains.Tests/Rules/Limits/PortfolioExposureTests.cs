@@ -28,10 +28,10 @@ public sealed class PortfolioExposureTests
     }
 
     [Fact]
-    public void An_entry_adds_its_quantity_at_its_marketable_limit_price()
+    public void An_entry_reserves_its_quantity_at_the_ask_plus_the_slippage_allowance_on_either_side()
     {
         var quote = new Quote("AAPL", 100m, 100.05m, DateTimeOffset.UnixEpoch);
-        Assert.Equal(10m * 100.05m * 1.001m, PortfolioExposure.EntryNotional(OrderSide.Buy, 10m, quote, 10m));
-        Assert.Equal(10m * 100m * 0.999m, PortfolioExposure.EntryNotional(OrderSide.Sell, 10m, quote, 10m));
+        Assert.Equal(10m * 100.05m * 1.001m, PortfolioExposure.EntryNotional(10m, quote, 10m));
+        Assert.Equal(MarketFilters.MarketableLimit(OrderSide.Buy, quote, 10m) * 10m, PortfolioExposure.EntryNotional(10m, quote, 10m));
     }
 }
