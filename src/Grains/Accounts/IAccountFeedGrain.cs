@@ -32,6 +32,10 @@ public interface IAccountFeedGrain : IGrainWithStringKey
     [ReadOnly, AlwaysInterleave, Alias("GetExposureAsync")]
     Task<decimal> GetExposureAsync(string symbol);
 
+    /// <summary>The account's trading day, starting equity and equity for the portfolio; null when it does not exist. Interleaves.</summary>
+    [ReadOnly, AlwaysInterleave, Alias("GetDayFiguresAsync")]
+    Task<Portfolio.AccountDayFigures?> GetDayFiguresAsync();
+
     /// <summary>Sends reduce-only orders closing every open position; returns how many positions are closing.</summary>
     [Alias("FlattenAsync")]
     Task<int> FlattenAsync();

@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Validation;
+using OrleansTrading.Grains.Portfolio;
 using OrleansTrading.Grains.Rules;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrleansTrading.Grains.Accounts;
 
@@ -22,6 +24,8 @@ public sealed partial class VirtualAccountGrain
 
     private readonly List<LimitEvent> _unjournaledLimitEvents = [];
 
+    private PortfolioCollector? _portfolio;
+
     /// <summary>The latest quote of the account's symbol this activation saw: equity is marked to it between quotes.</summary>
     private Quote? _mark;
 
@@ -33,6 +37,9 @@ public sealed partial class VirtualAccountGrain
     private string ExchangeZone => Options.TradingWindow.TimeZone;
 
     public async Task<AccountLimits?> GetLimitsAsync() => Account.Created ? await BuildLimitsAsync() : null;
+
+    public Task<AccountDayFigures?> GetDayFiguresAsync() =>
+        Task.FromResult(Account.Created ? DayFigures(TradingDay.Containing(clock.GetUtcNow(), Options.TradingWindow), CurrentEquity()) : null);
 
     public async Task<AccountLimits?> UpdateLimitsAsync(LimitsChange change)
     {
@@ -180,8 +187,15 @@ public sealed partial class VirtualAccountGrain
             changed = true;
         }
 
+        ReportFigures(DayFigures(day, equity));
         return changed;
     }
+
+    private AccountDayFigures DayFigures(TradingDay day, decimal equity) =>
+        new(AccountId, day.Start, DayStartEquity(day, equity), equity, Account.Balance, Account.RealizedPnl);
+
+    private void ReportFigures(AccountDayFigures figures) =>
+        (_portfolio ??= ServiceProvider.GetRequiredService<PortfolioCollector>()).Report(figures);
 
     /// <summary>Books a position the stop-loss guard counts; the Count-th of its symbol within the window locks the symbol.</summary>
     private void NoteStopOut(string symbol, DateTimeOffset at)

@@ -68,6 +68,7 @@ public sealed partial class VirtualAccountGrain(
             Account.DayStartEquity = initialBalance;
             await PersistAsync();
         });
+        ReportFigures(DayFigures(TradingDay.Containing(Account.CreatedAt, Options.TradingWindow), initialBalance));
         LogAccountCreated(AccountId, initialBalance);
         return new(true, await BuildSnapshotAsync());
     }

@@ -20,5 +20,7 @@ public sealed class EngineInfoTests(ClusterFixture fixture)
         Assert.Equal("America/New_York", settings.ExchangeTimeZone);
         var exchangeZone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
         Assert.Equal(exchangeZone.GetUtcOffset(fixture.Clock.Now), settings.ExchangeTime.Offset);
+        Assert.Equal(new LimitDefaults(100_000m, null, 6_000, 5m, false, 20m, 4, TimeSpan.FromHours(1), TimeSpan.FromMinutes(30),
+            1_000_000m, 5_000_000m, 3m), settings.Limits);
     }
 }
