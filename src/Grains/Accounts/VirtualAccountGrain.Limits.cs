@@ -106,9 +106,10 @@ public sealed partial class VirtualAccountGrain
     /// <summary>Counts a signal for the rate limit: every signal counts, whatever is decided for it.</summary>
     private void CountSignal() => _signalsBefore = _signals.CountAndAdd(clock.GetUtcNow(), Limits.MaxSignalsPerMinute);
 
+    /// <summary>Keeps the quote of the symbol the account holds, or of the one it is entering when it holds nothing.</summary>
     private void NoteMark(Quote? quote)
     {
-        if (quote is not null && quote.Symbol == Account.ActiveSymbol)
+        if (quote is not null && (Account.ActiveSymbol is null || quote.Symbol == Account.ActiveSymbol))
         {
             _mark = quote;
         }
