@@ -24,6 +24,8 @@ public static class TradingCli
             DecisionsCommand.Create(runner),
             QuoteCommands.Create(runner),
             KillSwitchCommands.Create(runner),
+            LimitsCommands.Create(runner),
+            PortfolioCommand.Create(runner),
         };
         globals.AddTo(root);
         return root;

@@ -102,6 +102,30 @@ public sealed class BadInputCorpusTests(SiloApiFactory factory) : IClassFixture<
         ("GET", $"/api/accounts/{Account}/decisions?limit=0", null),
         ("GET", "/api/accounts/m1%0A/decisions", null),
         ("GET", "/api/decisions?limit=501", null),
+
+        // Limits
+        ("PUT", $"/api/accounts/{Account}/limits", null),
+        ("PUT", $"/api/accounts/{Account}/limits", "null"),
+        ("PUT", $"/api/accounts/{Account}/limits", "{}"),
+        ("PUT", $"/api/accounts/{Account}/limits", "[]"),
+        ("PUT", $"/api/accounts/{Account}/limits", """{"maxNotionalPerOrder":"5000"}"""),
+        ("PUT", $"/api/accounts/{Account}/limits", """{"maxNotionalPerOrdr":5000}"""),
+        ("PUT", $"/api/accounts/{Account}/limits", """{"maxNotionalPerOrder":5000,"maxNotionalPerOrder":6000}"""),
+        ("PUT", $"/api/accounts/{Account}/limits", """{"maxNotionalPerOrder":1e30}"""),
+        ("PUT", $"/api/accounts/{Account}/limits", """{"maxSignalsPerMinute":-1}"""),
+        ("PUT", $"/api/accounts/{Account}/limits", """{"dailyLossPercent":0}"""),
+        ("PUT", $"/api/accounts/{Account}/limits", """{"stopLossGuardWindow":"1h"}"""),
+        ("PUT", $"/api/accounts/{Account}/limits", """{"stopLossGuardCount":1,"maxSignalsPerMinute":0}"""),
+        ("PUT", $"/api/accounts/{Account}/limits", """{"maxQuantityPerOrder":5"""),
+        ("PUT", "/api/accounts/m1%0A/limits", """{"maxSignalsPerMinute":5}"""),
+        ("PUT", "/api/accounts/no-such-account/limits", """{"maxSignalsPerMinute":5}"""),
+        ("GET", "/api/accounts/m1%0A/limits", null),
+        ("GET", "/api/accounts/no-such-account/limits", null),
+        ("POST", $"/api/accounts/{Account}/reset-drawdown", "{}"),
+        ("POST", $"/api/accounts/{Account}/reset-drawdown", """{"reason":" "}"""),
+        ("POST", $"/api/accounts/{Account}/reset-drawdown", """{"reason":"a\nWARN forged"}"""),
+        ("POST", $"/api/accounts/{Account}/reset-drawdown", """{"reasn":"typo"}"""),
+        ("POST", "/api/accounts/no-such-account/reset-drawdown", """{"reason":"ok"}"""),
     ];
 
     [Fact]

@@ -27,4 +27,22 @@ public interface IVirtualAccountGrain : IGrainWithStringKey
     /// <summary>Decisions from the journal, newest first, optionally only accepted or only rejected; null when the account does not exist.</summary>
     [ReadOnly, Alias("GetDecisionsAsync")]
     Task<Page<DecisionRecord>?> GetDecisionsAsync(int offset, int limit, SignalStatus? status);
+
+    /// <summary>The effective limits (default or override), their usage and the latest limit events; null when the account does not exist.</summary>
+    [ReadOnly, Alias("GetLimitsAsync")]
+    Task<AccountLimits?> GetLimitsAsync();
+
+    /// <summary>
+    /// Changes the account's limit overrides partially (journaled), throwing <see cref="Validation.InvalidInputException"/>
+    /// for a bad value; null when the account does not exist.
+    /// </summary>
+    [Alias("UpdateLimitsAsync")]
+    Task<AccountLimits?> UpdateLimitsAsync(LimitsChange change);
+
+    /// <summary>
+    /// An operator's reset after a <c>maxDrawdown</c> halt: the peak becomes the current equity and entries are allowed
+    /// again. The reason is required and journaled. Null when the account does not exist.
+    /// </summary>
+    [Alias("ResetDrawdownAsync")]
+    Task<AccountLimits?> ResetDrawdownAsync(string reason);
 }

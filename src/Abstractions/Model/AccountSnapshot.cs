@@ -1,6 +1,9 @@
 namespace OrleansTrading.Abstractions;
 
-/// <summary>Everything a user sees about one virtual account, marked to the latest quotes.</summary>
+/// <summary>
+/// Everything a user sees about one virtual account, marked to the latest quotes. <see cref="Locks"/> are the limits
+/// blocking its entries now (null only from a silo older than the limits).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("trading.AccountSnapshot")]
 public sealed record AccountSnapshot(
     [property: Id(0)] string AccountId,
@@ -20,4 +23,5 @@ public sealed record AccountSnapshot(
     [property: Id(14)] decimal InitialBalance,
     [property: Id(15)] DateTimeOffset CreatedAt,
     [property: Id(16)] DateTimeOffset? LastReconciledAt = null,
-    [property: Id(17)] int ReconciliationRepairs = 0);
+    [property: Id(17)] int ReconciliationRepairs = 0,
+    [property: Id(18)] IReadOnlyList<LimitLock>? Locks = null);

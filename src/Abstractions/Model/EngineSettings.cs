@@ -27,4 +27,5 @@ public sealed record EngineSettings(
     [property: Id(13)] bool TradingWindowOpen,
     [property: Id(14)] DateTimeOffset ExchangeTime,
     [property: Id(15)] bool DemoMarket = false,
-    [property: Id(16)] bool TradingWindowIgnoredForDemo = false);
+    [property: Id(16)] bool TradingWindowIgnoredForDemo = false,
+    [property: Id(17)] LimitDefaults? Limits = null);

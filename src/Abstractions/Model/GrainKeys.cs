@@ -25,6 +25,10 @@ public static class GrainKeys
     public static IDecisionFeedGrain DecisionFeed(this IGrainFactory grains) =>
         grains.GetGrain<IDecisionFeedGrain>(0);
 
+    /// <summary>The portfolio view and its daily-loss automation: one per cluster (key 0).</summary>
+    public static IPortfolioGrain Portfolio(this IGrainFactory grains) =>
+        grains.GetGrain<IPortfolioGrain>(0);
+
     public static IVirtualAccountGrain Account(this IGrainFactory grains, string accountId) =>
         grains.GetGrain<IVirtualAccountGrain>(accountId);
 }

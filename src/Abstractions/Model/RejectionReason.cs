@@ -24,4 +24,22 @@ public enum RejectionReason
 
     /// <summary>The venue refused the order (not our rule: its own rejection).</summary>
     VenueRejected = 12,
+
+    /// <summary>Quantity × price above <c>Trading:Limits:MaxNotionalPerOrder</c>, or quantity above <c>MaxQuantityPerOrder</c>.</summary>
+    OrderTooLarge = 13,
+
+    /// <summary>More than <c>Trading:Limits:MaxSignalsPerMinute</c> signals from the account in a sliding minute (entries only).</summary>
+    RateLimited = 14,
+
+    /// <summary>The account's loss since the start of the trading day reached <c>Trading:Limits:DailyLossPercent</c>.</summary>
+    DailyLossLimit = 15,
+
+    /// <summary>Drawdown from peak equity reached <c>Trading:Limits:MaxDrawdownPercent</c>; blocked until an operator resets it.</summary>
+    MaxDrawdown = 16,
+
+    /// <summary>The symbol is locked for the account after too many stop-outs (<c>Trading:Limits:StopLossGuard:*</c>).</summary>
+    StopLossGuard = 17,
+
+    /// <summary>Across all accounts, the symbol's or the total gross exposure would exceed <c>Trading:Limits:Portfolio:*</c>.</summary>
+    PortfolioExposure = 18,
 }

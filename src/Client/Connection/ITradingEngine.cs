@@ -41,4 +41,16 @@ public interface ITradingEngine : IAsyncDisposable
     /// when the kill-switch is active.
     /// </summary>
     Task<FlattenResult> FlattenAsync(CancellationToken cancellationToken);
+
+    /// <summary>An account's effective limits, their usage and its latest limit events; null when the account does not exist.</summary>
+    Task<AccountLimits?> GetLimitsAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Changes some of an account's limit overrides (set, or restored to the default); null when the account does not exist.</summary>
+    Task<AccountLimits?> UpdateLimitsAsync(string accountId, LimitsChange change, CancellationToken cancellationToken);
+
+    /// <summary>Lifts a maxDrawdown halt: the peak starts again from the equity now; the reason is journaled. Null when the account does not exist.</summary>
+    Task<AccountLimits?> ResetDrawdownAsync(string accountId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Every account together: equity, PnL, today's loss and the exposure against the portfolio limits.</summary>
+    Task<PortfolioSummary> GetPortfolioAsync(CancellationToken cancellationToken);
 }

@@ -71,6 +71,18 @@ internal sealed class OrleansTradingEngine(IHost host, IClusterClient grains, Ti
         }
     }
 
+    public Task<AccountLimits?> GetLimitsAsync(string accountId, CancellationToken cancellationToken) =>
+        CallAsync(() => grains.Account(accountId).GetLimitsAsync(), cancellationToken);
+
+    public Task<AccountLimits?> UpdateLimitsAsync(string accountId, LimitsChange change, CancellationToken cancellationToken) =>
+        CallAsync(() => grains.Account(accountId).UpdateLimitsAsync(change), cancellationToken);
+
+    public Task<AccountLimits?> ResetDrawdownAsync(string accountId, string reason, CancellationToken cancellationToken) =>
+        CallAsync(() => grains.Account(accountId).ResetDrawdownAsync(reason), cancellationToken);
+
+    public Task<PortfolioSummary> GetPortfolioAsync(CancellationToken cancellationToken) =>
+        CallAsync(() => grains.Portfolio().GetSummaryAsync(), cancellationToken);
+
     public ValueTask DisposeAsync() => new(StopQuietlyAsync(host, stopTimeout));
 
     /// <summary>Stops and disposes the client host without throwing: the command's result is already known.</summary>

@@ -72,6 +72,25 @@ public sealed class OutputWriter(TextWriter output, TextWriter error, bool json)
     public void Trades(Page<TradeRecord> page) =>
         output.WriteLine(json ? JsonOutput.Serialize(page) : TextFormat.Trades(page));
 
+    public void Limits(AccountLimits limits, string? headline = null)
+    {
+        if (json)
+        {
+            output.WriteLine(JsonOutput.Serialize(limits));
+            return;
+        }
+
+        if (headline is not null)
+        {
+            output.WriteLine(headline);
+        }
+
+        output.WriteLine(TextFormat.Limits(limits));
+    }
+
+    public void Portfolio(PortfolioSummary portfolio) =>
+        output.WriteLine(json ? JsonOutput.Serialize(portfolio) : TextFormat.Portfolio(portfolio));
+
     public void Flatten(FlattenResult result) =>
         output.WriteLine(json ? JsonOutput.Serialize(result) : TextFormat.Flatten(result));
 }

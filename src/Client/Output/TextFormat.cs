@@ -53,6 +53,11 @@ public static class TextFormat
             text.AppendLine($"  cooldown until {Time(cooldown)}");
         }
 
+        foreach (var held in account.Locks ?? [])
+        {
+            text.AppendLine($"  locked: {Lock(held)}");
+        }
+
         if (account.Positions.Count == 0)
         {
             text.Append("  positions: none");
@@ -210,6 +215,74 @@ public static class TextFormat
         return result.FailedAccounts.Count == 0
             ? text
             : $"{text}{Environment.NewLine}failed accounts ({result.FailedAccounts.Count}): {string.Join(", ", result.FailedAccounts)}";
+    }
+
+    /// <summary><c>dailyLossLimit until 2026-12-02T14:30:00.000Z - daily loss 5.2 % ≥ 5 % limit; ...</c></summary>
+    public static string Lock(LimitLock held)
+    {
+        var scope = held.Symbol is { } symbol ? $" {symbol}" : "";
+        var until = held.Until is { } u ? $" until {Time(u)}" : " until reset";
+        return $"{Code(held.Reason)}{scope}{until} - {held.Detail}";
+    }
+
+    /// <summary>Each limit with its value and source, then the usage, the locks and the latest limit events.</summary>
+    public static string Limits(AccountLimits limits)
+    {
+        var l = limits.Limits;
+        var text = new StringBuilder();
+        text.AppendLine($"limits of {limits.AccountId}");
+        void Row<T>(string name, LimitValue<T> value, Func<T, string> show) =>
+            text.AppendLine($"  {name,-22} {show(value.Value),-12} {Code(value.Source)}");
+        Row("maxNotionalPerOrder", l.MaxNotionalPerOrder, Number);
+        Row("maxQuantityPerOrder", l.MaxQuantityPerOrder, v => v is { } q ? Number(q) : "none");
+        Row("maxSignalsPerMinute", l.MaxSignalsPerMinute, v => v.ToString(CultureInfo.InvariantCulture));
+        Row("dailyLossPercent", l.DailyLossPercent, Number);
+        Row("flattenOnDailyLoss", l.FlattenOnDailyLoss, v => v ? "true" : "false");
+        Row("maxDrawdownPercent", l.MaxDrawdownPercent, Number);
+        Row("stopLossGuardCount", l.StopLossGuardCount, v => v.ToString(CultureInfo.InvariantCulture));
+        Row("stopLossGuardWindow", l.StopLossGuardWindow, v => v.ToString("c", CultureInfo.InvariantCulture));
+        Row("stopLossGuardLockFor", l.StopLossGuardLockFor, v => v.ToString("c", CultureInfo.InvariantCulture));
+        var u = limits.Usage;
+        text.AppendLine($"  signals this minute {u.SignalsThisMinute}");
+        text.AppendLine($"  trading day {Time(u.TradingDayStart)} - {Time(u.TradingDayEnd)}: started at equity {Number(u.DayStartEquity)}, " +
+                        $"equity {Number(u.Equity)}, loss {Number(u.TodayLoss)} ({Number(decimal.Round(u.TodayLossPercent, 4))} %)");
+        text.AppendLine($"  drawdown {Number(decimal.Round(u.DrawdownPercent, 4))} % from peak equity {Number(u.PeakEquity)}");
+        if (u.RecentStopOuts.Count > 0)
+        {
+            text.AppendLine($"  recent stop-outs: {string.Join(", ", u.RecentStopOuts.Select(s => $"{s.Symbol} at {Time(s.At)}"))}");
+        }
+
+        text.Append(u.Locks.Count == 0 ? "  locks: none" : "  locks:");
+        foreach (var held in u.Locks)
+        {
+            text.AppendLine();
+            text.Append($"    {Lock(held)}");
+        }
+
+        foreach (var e in limits.Events)
+        {
+            text.AppendLine();
+            text.Append($"  {Time(e.At)}  {e.Kind} - {e.Detail}");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Portfolio(PortfolioSummary p)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"portfolio of {p.Accounts} {Plural(p.Accounts, "account")}: equity {Number(p.Equity)}  pnl realized {Number(p.RealizedPnl)}  unrealized {Number(p.UnrealizedPnl)}");
+        var tripped = p.KillSwitchTrippedToday ? " - the kill-switch went to reduceOnly today" : "";
+        text.AppendLine($"  today's loss {Number(p.TodayLoss)} of starting equity {Number(p.DayStartEquity)}: " +
+                        $"{Number(decimal.Round(p.TodayLossPercent, 4))} % (limit {Number(p.DailyLossLimitPercent)} %){tripped}");
+        text.Append($"  gross exposure {Number(p.GrossExposure)} of {Number(p.MaxGrossExposure)}");
+        foreach (var symbol in p.Symbols)
+        {
+            text.AppendLine();
+            text.Append($"    {symbol.Symbol}  {Number(symbol.Gross)} of {Number(symbol.Limit)}  ({symbol.Accounts} {Plural(symbol.Accounts, "account")})");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>An enum as its public camelCase code (<c>spreadTooWide</c>, <c>reduceOnly</c>), as in JSON.</summary>

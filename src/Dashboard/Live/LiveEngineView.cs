@@ -35,6 +35,9 @@ public sealed partial class LiveEngineView : IHostedService, IDisposable
 
     public EngineSettings? Settings { get; private set; }
 
+    /// <summary>Every account together, with the exposure against the portfolio limits, as the engine computes it.</summary>
+    public PortfolioSummary? Portfolio { get; private set; }
+
     /// <summary>When the view last matched the engine (shown while the silo is away).</summary>
     public DateTimeOffset? AsOf { get; private set; }
 
@@ -63,6 +66,7 @@ public sealed partial class LiveEngineView : IHostedService, IDisposable
             Decisions = (await _reader.GetLatestDecisionsAsync(DecisionsKept)).ToList();
             KillSwitch = await _reader.GetKillSwitchAsync();
             Settings = await _reader.GetSettingsAsync();
+            Portfolio = await _reader.GetPortfolioAsync();
             AsOf = _clock.GetUtcNow();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -115,6 +119,11 @@ public sealed partial class LiveEngineView : IHostedService, IDisposable
             if (batch.KillSwitchChanged)
             {
                 KillSwitch = await _reader.GetKillSwitchAsync();
+            }
+
+            if (batch.ChangedAccounts.Count > 0)
+            {
+                Portfolio = await _reader.GetPortfolioAsync(); // one call per batch, however many accounts changed
             }
 
             AsOf = batch.At;

@@ -25,4 +25,8 @@ public sealed class TradingReader(IClusterClient client)
     public Task<Page<DecisionRecord>?> GetDecisionsAsync(string accountId, int limit) => client.Account(accountId).GetDecisionsAsync(0, limit, null);
 
     public Task<EngineSettings> GetSettingsAsync() => client.EngineInfo().GetSettingsAsync();
+
+    public Task<AccountLimits?> GetLimitsAsync(string accountId) => client.Account(accountId).GetLimitsAsync();
+
+    public Task<PortfolioSummary> GetPortfolioAsync() => client.Portfolio().GetSummaryAsync();
 }

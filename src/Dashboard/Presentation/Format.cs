@@ -45,6 +45,43 @@ public static class Format
         return Math.Round(100m * room / price, 4);
     }
 
+    /// <summary>A reason code as a person says it: "daily loss limit" for <c>dailyLossLimit</c>.</summary>
+    public static string ReasonWords(RejectionReason reason) => reason switch
+    {
+        RejectionReason.KillSwitch => "kill-switch",
+        RejectionReason.OutsideTradingWindow => "outside the trading window",
+        RejectionReason.Cooldown => "cooling down after losses",
+        RejectionReason.SymbolLocked => "holds another symbol or side",
+        RejectionReason.MaxOpenPositions => "too many open positions",
+        RejectionReason.NoQuote => "no quote",
+        RejectionReason.StaleQuote => "stale quote",
+        RejectionReason.SpreadTooWide => "spread too wide",
+        RejectionReason.InsufficientFunds => "insufficient funds",
+        RejectionReason.SlippageExceeded => "slippage beyond the limit",
+        RejectionReason.NoOpenPosition => "nothing open to close",
+        RejectionReason.AccountNotFound => "unknown account",
+        RejectionReason.VenueRejected => "refused by the venue",
+        RejectionReason.OrderTooLarge => "order too large",
+        RejectionReason.RateLimited => "too many signals per minute",
+        RejectionReason.DailyLossLimit => "daily loss limit",
+        RejectionReason.MaxDrawdown => "drawdown halt",
+        RejectionReason.StopLossGuard => "symbol locked after stop-outs",
+        RejectionReason.PortfolioExposure => "portfolio exposure limit",
+        _ => Code(reason),
+    };
+
+    /// <summary>A limit blocking an account now, in a few words: "daily loss limit until 14:30:00Z", "AAPL locked after stop-outs".</summary>
+    public static string LockWords(LimitLock held, Func<DateTimeOffset?, string> time) => held.Reason switch
+    {
+        RejectionReason.MaxDrawdown => "drawdown halt until reset",
+        RejectionReason.StopLossGuard => $"{held.Symbol} locked after stop-outs until {time(held.Until)}",
+        _ => $"{ReasonWords(held.Reason)} until {time(held.Until)}",
+    };
+
+    /// <summary>How much of a limit is used, in percent of the limit, for a progress bar: 0-100.</summary>
+    public static double UsedPercent(decimal used, decimal limit) =>
+        limit <= 0 ? 0 : (double)Math.Clamp(used / limit * 100m, 0m, 100m);
+
     /// <summary>The rejection in plain words: the engine's own detail, prefixed by its reason code.</summary>
     public static string Outcome(DecisionRecord decision) =>
         decision.Status == SignalStatus.Accepted

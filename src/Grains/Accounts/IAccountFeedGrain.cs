@@ -25,6 +25,17 @@ public interface IAccountFeedGrain : IGrainWithStringKey
     [Alias("ReconcileAsync")]
     Task<int> ReconcileAsync();
 
+    /// <summary>
+    /// The account's gross notional in a symbol: open positions at their entry price, entries in flight at their limit
+    /// price. Interleaves: the symbol's exposure grain asks while rebuilding, possibly while this account waits for it.
+    /// </summary>
+    [ReadOnly, AlwaysInterleave, Alias("GetExposureAsync")]
+    Task<decimal> GetExposureAsync(string symbol);
+
+    /// <summary>The account's trading day, starting equity and equity for the portfolio; null when it does not exist. Interleaves.</summary>
+    [ReadOnly, AlwaysInterleave, Alias("GetDayFiguresAsync")]
+    Task<Portfolio.AccountDayFigures?> GetDayFiguresAsync();
+
     /// <summary>Sends reduce-only orders closing every open position; returns how many positions are closing.</summary>
     [Alias("FlattenAsync")]
     Task<int> FlattenAsync();

@@ -57,6 +57,7 @@ public sealed partial class VirtualAccountGrain
         _unjournaledFills.Clear();
         _unjournaledTrades.Clear();
         _unjournaledDecisions.Clear();
+        _unjournaledLimitEvents.Clear();
         _waitingStops.Clear();
         try
         {
@@ -64,6 +65,8 @@ public sealed partial class VirtualAccountGrain
             // The journal is written before state: ids it already holds must not be handed out again.
             Account.NextOrderNumber = Math.Max(Account.NextOrderNumber, await journal.GetHighestOrderNumberAsync(AccountId) + 1);
             LogRolledBack(exception, AccountId);
+            await ResyncExposureAsync(); // a reservation made by the failed decision goes back
+
         }
         catch (Exception readFailure)
         {

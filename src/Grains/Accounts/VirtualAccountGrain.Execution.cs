@@ -4,6 +4,7 @@ using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Orders;
 using OrleansTrading.Grains.Positions;
+using OrleansTrading.Grains.Rules;
 
 namespace OrleansTrading.Grains.Accounts;
 
@@ -121,6 +122,15 @@ public sealed partial class VirtualAccountGrain
 
         var unrealizedRest = Book.UnrealizedPnl(change.Trades[0].Symbol, price);
         Account.Stats = change.ApplyTo(Account.Stats, unrealizedRest, at, Options.Governor.CooldownAfterLosses, Options.Governor.CooldownDuration);
+        foreach (var flat in change.Flattened)
+        {
+            var closing = change.Trades.Last(t => t.PositionId == flat.PositionId);
+            if (StopLossGuard.IsStopOut(closing.Reason, flat.RealizedPnl))
+            {
+                NoteStopOut(closing.Symbol, at);
+            }
+        }
+
         foreach (var trade in change.Trades)
         {
             _unjournaledTrades.Add(trade);
@@ -152,7 +162,8 @@ public sealed partial class VirtualAccountGrain
                 }
             }
 
-            var batch = new JournalBatch(AccountId, events, [.. _unjournaledFills], [.. _unjournaledTrades], [.. _unjournaledDecisions]);
+            var batch = new JournalBatch(AccountId, events, [.. _unjournaledFills], [.. _unjournaledTrades], [.. _unjournaledDecisions],
+                [.. _unjournaledLimitEvents]);
             await journal.AppendAsync(batch);
             foreach (var order in Account.Orders)
             {
@@ -162,6 +173,7 @@ public sealed partial class VirtualAccountGrain
             _unjournaledFills.Clear();
             _unjournaledTrades.Clear();
             _unjournaledDecisions.Clear();
+            _unjournaledLimitEvents.Clear();
             PruneFinishedOrders();
             await state.WriteStateAsync();
             PublishActivity(batch.Decisions);

@@ -43,7 +43,9 @@ public sealed partial class VirtualAccountGrain
             return;
         }
 
-        if (ApplyReport(order, report))
+        var changed = ApplyReport(order, report);
+        changed |= await ApplyLimitsAsync(null); // fills book PnL: the daily loss or the drawdown may be reached now
+        if (changed)
         {
             await PersistAsync();
         }
@@ -89,9 +91,14 @@ public sealed partial class VirtualAccountGrain
         }
 
         Account.LastReconciledAt = now;
+        var limitsChanged = await ApplyLimitsAsync(null);
         if (repairs > 0)
         {
             Account.ReconciliationRepairs += repairs;
+        }
+
+        if (repairs > 0 || limitsChanged)
+        {
             await PersistAsync();
         }
 
@@ -162,6 +169,7 @@ public sealed partial class VirtualAccountGrain
             }
         }
 
+        changed |= await ApplyLimitsAsync(quote);
         if (changed)
         {
             await PersistAsync();
@@ -309,6 +317,8 @@ public sealed partial class VirtualAccountGrain
 
             _reminderRegistered = false;
         }
+
+        await SyncExposureAsync();
     }
 
     private async Task CheckStopsOnTimerAsync()

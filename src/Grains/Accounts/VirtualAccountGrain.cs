@@ -40,6 +40,8 @@ public sealed partial class VirtualAccountGrain(
             _reminderRegistered = await this.GetReminder(ReconciliationReminder) is not null;
             await EnsureProtectionAsync();
         }
+
+        _activated = true;
     }
 
     public async Task<AccountCreation> CreateAsync(decimal initialBalance)
@@ -62,8 +64,11 @@ public sealed partial class VirtualAccountGrain(
             Account.InitialBalance = initialBalance;
             Account.CreatedAt = clock.GetUtcNow();
             Account.Stats = PerformanceStats.Initial(initialBalance);
+            Account.TradingDayStart = TradingDay.Containing(Account.CreatedAt, Options.TradingWindow).Start;
+            Account.DayStartEquity = initialBalance;
             await PersistAsync();
         });
+        ReportFigures(DayFigures(TradingDay.Containing(Account.CreatedAt, Options.TradingWindow), initialBalance));
         LogAccountCreated(AccountId, initialBalance);
         return new(true, await BuildSnapshotAsync());
     }
@@ -83,6 +88,7 @@ public sealed partial class VirtualAccountGrain(
         }
 
         signal = signal with { Symbol = GrainKeys.Symbol(signal.Symbol) };
+        CountSignal(); // every signal counts, a re-sent one too: the rate limit is about traffic, not decisions
 
         // An order for this signal whose decision never reached state: the caller saw an error, not a decision.
         // Resume that same order (never a second one) and let its answer supersede any journaled one.
@@ -114,6 +120,7 @@ public sealed partial class VirtualAccountGrain(
                 ? await OpenAsync(signal)
                 : await CloseAsync(signal);
 
+        await ApplyLimitsAsync(null); // a close may have booked the loss that reaches a limit: latched with this decision
         var record = DecisionRecord.Of(AccountId, signal, decision, clock.GetUtcNow());
         _unjournaledDecisions.Add(record);
         foreach (var order in Account.Orders.Where(o => o.SignalId == signal.SignalId))
@@ -150,10 +157,17 @@ public sealed partial class VirtualAccountGrain(
     private async Task<SignalDecision> OpenAsync(TradeSignal signal)
     {
         var (killSwitch, quote) = await GetKillSwitchAndQuoteAsync(signal.Symbol);
-        var denial = EntryGuards.Evaluate(
-            new EntryCheck(signal.Symbol, signal.Side, signal.Quantity, Account.Balance, Account.CooldownUntil,
-                Account.OpenPositions(), killSwitch, quote, clock.GetUtcNow()),
-            Options);
+        await ApplyLimitsAsync(quote);
+        var now = clock.GetUtcNow();
+        var check = new EntryCheck(signal.Symbol, signal.Side, signal.Quantity, Account.Balance, Account.CooldownUntil,
+            Account.OpenPositions(), killSwitch, quote, now, RiskAt(now, CurrentEquity()));
+
+        // EntryGuards.Evaluate's sequence, with portfolioExposure reserved for real at the symbol's exposure grain. A
+        // reservation for an entry the market filters then refuse goes back with this decision (SyncExposureAsync).
+        var denial = EntryGuards.AccountGuards(check, Options)
+            ?? (quote is null ? null : await ReserveExposureAsync(signal.Symbol,
+                PortfolioExposure.EntryNotional(signal.Quantity, quote, Options.Filters.MaxSlippageBps)))
+            ?? EntryGuards.MarketGuards(check, Options);
         if (denial is not null)
         {
             return SignalDecision.Rejected(denial.Reason, denial.Detail);
@@ -316,7 +330,8 @@ public sealed partial class VirtualAccountGrain(
         var drawdown = Performance.Drawdown(peak, equity);
         return new AccountSnapshot(AccountId, Account.Balance, equity, Account.RealizedPnl, unrealizedPnl, Account.Wins,
             Account.Losses, Account.ConsecutiveLosses, Account.CooldownUntil, peak, drawdown, Math.Max(Account.MaxDrawdown, drawdown),
-            Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt, Account.LastReconciledAt, Account.ReconciliationRepairs);
+            Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt, Account.LastReconciledAt, Account.ReconciliationRepairs,
+            ActiveLocks(now));
     }
 
     private List<string> WorkingOrderIds() => Account.Orders.Where(o => !o.IsTerminal).Select(o => o.OrderId).ToList();

@@ -34,6 +34,34 @@ public sealed class VirtualAccountState
     [Id(16)] public int ReconciliationRepairs { get; set; }
     [Id(17)] public long NextOrderNumber { get; set; } = 1;
 
+    // The risk limits (appended; state written before them reads with no overrides, no locks, and a trading day
+    // that starts at the next look, from the equity of that moment).
+
+    /// <summary>The account's own limit values; null: every <c>Trading:Limits</c> default applies.</summary>
+    [Id(18)] public LimitOverrides? LimitOverrides { get; set; }
+
+    /// <summary>The start of the trading day <see cref="DayStartEquity"/> belongs to.</summary>
+    [Id(19)] public DateTimeOffset? TradingDayStart { get; set; }
+
+    /// <summary>Equity when the account first looked at the current trading day: what its daily loss is measured against.</summary>
+    [Id(20)] public decimal DayStartEquity { get; set; }
+
+    /// <summary><c>dailyLossLimit</c> reached: entries blocked until this instant (the next trading day's start).</summary>
+    [Id(21)] public DateTimeOffset? DailyLossLockedUntil { get; set; }
+
+    [Id(22)] public decimal DailyLossLockedPercent { get; set; }
+
+    /// <summary><c>maxDrawdown</c> reached at this instant: entries blocked until an operator resets the account.</summary>
+    [Id(23)] public DateTimeOffset? DrawdownHaltedAt { get; set; }
+
+    [Id(24)] public decimal DrawdownHaltedPercent { get; set; }
+
+    /// <summary>Recent stop-outs, for the stop-loss guard (only those inside its window are kept).</summary>
+    [Id(25)] public List<StopOutRecord> StopOuts { get; set; } = [];
+
+    /// <summary>Symbols the stop-loss guard locked, until their expiry.</summary>
+    [Id(26)] public List<SymbolLockState> SymbolLocks { get; set; } = [];
+
     public PerformanceStats Stats
     {
         get => new(Balance, RealizedPnl, Wins, Losses, ConsecutiveLosses, CooldownUntil, PeakEquity, MaxDrawdown);
@@ -89,6 +117,19 @@ public sealed class PositionState
     [Id(12)] public decimal RealizedPnl { get; set; }
 
     public decimal SignedQuantity => Side == PositionSide.Long ? Quantity : -Quantity;
+}
+
+/// <summary>A symbol locked by the stop-loss guard (see <see cref="Rules.SymbolLock"/>).</summary>
+[GenerateSerializer, Immutable, Alias("trading.SymbolLockState")]
+public sealed record SymbolLockState(
+    [property: Id(0)] string Symbol,
+    [property: Id(1)] DateTimeOffset Until,
+    [property: Id(2)] int StopOuts,
+    [property: Id(3)] TimeSpan Window)
+{
+    public SymbolLock ToRule() => new(Symbol, Until, StopOuts, Window);
+
+    public static SymbolLockState From(SymbolLock held) => new(held.Symbol, held.Until, held.StopOuts, held.Window);
 }
 
 [GenerateSerializer, Immutable, Alias("trading.RecordedDecision")]

@@ -24,6 +24,10 @@ public sealed class EngineInfoGrain(IOptions<TradingOptions> options, [FromKeyed
             o.TradingWindow.Enabled, o.TradingWindow.Start, o.TradingWindow.End, o.TradingWindow.TimeZone,
             !o.TradingWindow.Enabled || TradingWindow.IsOpen(now, o.TradingWindow),
             TimeZoneInfo.ConvertTime(now, zone),
-            o.Demo.Enabled, o.Demo.IgnoresTradingWindow));
+            o.Demo.Enabled, o.Demo.IgnoresTradingWindow,
+            new LimitDefaults(o.Limits.MaxNotionalPerOrder, o.Limits.MaxQuantityPerOrder, o.Limits.MaxSignalsPerMinute,
+                o.Limits.DailyLossPercent, o.Limits.FlattenOnDailyLoss, o.Limits.MaxDrawdownPercent, o.Limits.StopLossGuard.Count,
+                o.Limits.StopLossGuard.Window, o.Limits.StopLossGuard.LockFor, o.Limits.Portfolio.MaxExposurePerSymbol,
+                o.Limits.Portfolio.MaxGrossExposure, o.Limits.Portfolio.DailyLossPercent)));
     }
 }

@@ -7,6 +7,7 @@ using OrleansTrading.Grains.Activity;
 using OrleansTrading.Grains.Control;
 using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
+using OrleansTrading.Grains.Portfolio;
 using OrleansTrading.Grains.Storage;
 using OrleansTrading.Grains.Validation;
 using OrleansTrading.Grains.Venue;
@@ -36,6 +37,8 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<ActivityCollector>(provider =>
             new ActivityCollector(provider.GetRequiredKeyedService<TimeProvider>(TradingClock.Key)));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ActivityFlusher>();
+        services.TryAddSingleton<PortfolioCollector>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PortfolioFlusher>();
         services.TryAddSingleton<IVenue, PaperVenue>();
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();

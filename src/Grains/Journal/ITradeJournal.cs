@@ -26,6 +26,9 @@ public interface ITradeJournal
     /// <summary>The decision the account made for a signal id, if it ever decided one: the durable idempotency record.</summary>
     Task<DecisionRecord?> FindDecisionAsync(string accountId, string signalId, CancellationToken cancellationToken = default);
 
+    /// <summary>What the risk limits did to an account (tripped, changed, reset), newest first.</summary>
+    Task<IReadOnlyList<LimitEvent>> GetLimitEventsAsync(string accountId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The latest decisions across all accounts, newest first.</summary>
     Task<IReadOnlyList<DecisionRecord>> GetLatestDecisionsAsync(int limit, CancellationToken cancellationToken = default);
 }

@@ -12,7 +12,8 @@ public sealed record JournalBatch(
     IReadOnlyList<OrderEvent> OrderEvents,
     IReadOnlyList<VenueFill> Fills,
     IReadOnlyList<TradeRecord> Trades,
-    IReadOnlyList<DecisionRecord> Decisions)
+    IReadOnlyList<DecisionRecord> Decisions,
+    IReadOnlyList<LimitEvent>? LimitEvents = null)
 {
-    public bool IsEmpty => OrderEvents.Count == 0 && Fills.Count == 0 && Trades.Count == 0 && Decisions.Count == 0;
+    public bool IsEmpty => OrderEvents.Count == 0 && Fills.Count == 0 && Trades.Count == 0 && Decisions.Count == 0 && (LimitEvents?.Count ?? 0) == 0;
 }

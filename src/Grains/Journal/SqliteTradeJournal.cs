@@ -81,7 +81,37 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
                 ("$pnl", Number(d.RealizedPnl)), ("$at", Time(d.DecidedAt)));
         }
 
+        foreach (var e in batch.LimitEvents ?? [])
+        {
+            await ExecuteAsync(connection, transaction, """
+                INSERT OR IGNORE INTO journal_limit_events (account_id, event_id, kind, detail, at)
+                VALUES ($account, $event, $kind, $detail, $at);
+                """, cancellationToken,
+                ("$account", e.AccountId), ("$event", e.EventId), ("$kind", e.Kind), ("$detail", e.Detail), ("$at", Time(e.At)));
+        }
+
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LimitEvent>> GetLimitEventsAsync(string accountId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT event_id, kind, detail, at FROM journal_limit_events WHERE account_id = $account
+            ORDER BY at DESC, rowid DESC LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$limit", limit);
+        var events = new List<LimitEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new LimitEvent(accountId, reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture)));
+        }
+
+        return events;
     }
 
     private const string DecisionColumns = """

@@ -16,6 +16,7 @@ public sealed class TradingOptions
     public ReconciliationOptions Reconciliation { get; set; } = new();
     public ActivityOptions Activity { get; set; } = new();
     public DemoOptions Demo { get; set; } = new();
+    public LimitsOptions Limits { get; set; } = new();
 }
 
 /// <summary>

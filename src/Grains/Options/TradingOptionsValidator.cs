@@ -66,6 +66,8 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
         Require(options.Reconciliation.Interval >= TimeSpan.FromSeconds(5) && options.Reconciliation.Interval <= TimeSpan.FromSeconds(10),
             "Reconciliation:Interval", "must be between 00:00:05 and 00:00:10.");
 
+        ValidateLimits(options.Limits, Require);
+
         Require(options.Venue.Latency >= TimeSpan.Zero && options.Venue.Latency <= TimeSpan.FromSeconds(10), "Venue:Latency", "must be between 0 and 00:00:10.");
         Require(options.Venue.MaxFillPerStep is null or > 0, "Venue:MaxFillPerStep", "must be greater than 0 when set.");
         Require(options.Venue.StepInterval >= TimeSpan.FromMilliseconds(10) && options.Venue.StepInterval <= TimeSpan.FromSeconds(10),
@@ -85,6 +87,24 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
             "needs Trading:Demo:Enabled=true: the trading window is ignored only for a demo market.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The same ranges as a per-account override (<see cref="LimitRules"/>), named by their setting.</summary>
+    private static void ValidateLimits(LimitsOptions limits, Action<bool, string, string> require)
+    {
+        void Check(string key, string? problem) => require(problem is null, $"Limits:{key}", $"{problem}.");
+
+        Check("MaxNotionalPerOrder", LimitRules.NotionalProblem(limits.MaxNotionalPerOrder));
+        Check("MaxQuantityPerOrder", limits.MaxQuantityPerOrder is { } quantity ? LimitRules.QuantityProblem(quantity) : null);
+        Check("MaxSignalsPerMinute", LimitRules.SignalsPerMinuteProblem(limits.MaxSignalsPerMinute));
+        Check("DailyLossPercent", LimitRules.PercentProblem(limits.DailyLossPercent));
+        Check("MaxDrawdownPercent", LimitRules.PercentProblem(limits.MaxDrawdownPercent));
+        Check("StopLossGuard:Count", LimitRules.CountProblem(limits.StopLossGuard.Count));
+        Check("StopLossGuard:Window", LimitRules.DurationProblem(limits.StopLossGuard.Window));
+        Check("StopLossGuard:LockFor", LimitRules.DurationProblem(limits.StopLossGuard.LockFor));
+        Check("Portfolio:MaxExposurePerSymbol", LimitRules.NotionalProblem(limits.Portfolio.MaxExposurePerSymbol));
+        Check("Portfolio:MaxGrossExposure", LimitRules.NotionalProblem(limits.Portfolio.MaxGrossExposure));
+        Check("Portfolio:DailyLossPercent", LimitRules.PercentProblem(limits.Portfolio.DailyLossPercent));
     }
 
     private static bool IsValidConnectionString(string? value)

@@ -3,6 +3,11 @@ using OrleansTrading.Abstractions;
 namespace OrleansTrading.Grains.Rules;
 
 /// <summary>A snapshot of everything the entry guards look at; built by the grain, judged by <see cref="EntryGuards"/>.</summary>
+/// <param name="Risk">The account's limits and their usage.</param>
+/// <param name="Exposure">
+/// The portfolio exposure the entry meets; null when not known here (the grain reserves it atomically at the exposure
+/// grains, in the same place in the sequence).
+/// </param>
 public sealed record EntryCheck(
     string Symbol,
     OrderSide Side,
@@ -12,4 +17,6 @@ public sealed record EntryCheck(
     IReadOnlyList<OpenPosition> Positions,
     KillSwitchState KillSwitch,
     Quote? Quote,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    AccountRisk Risk,
+    ExposureView? Exposure = null);

@@ -17,3 +17,5 @@ public sealed record SubmitSignalRequest(
 public sealed record PublishQuoteRequest(decimal? Bid, decimal? Ask, DateTimeOffset? Timestamp, decimal? BidSize, decimal? AskSize);
 
 public sealed record SetKillSwitchRequest(string? State, string? Reason);
+
+public sealed record ResetDrawdownRequest(string? Reason);

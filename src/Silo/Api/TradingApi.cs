@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Validation;
+using System.Text.Json;
 using OrleansTrading.Grains;
+using OrleansTrading.Grains.Rules;
 
 namespace OrleansTrading.Silo.Api;
 
@@ -25,8 +27,65 @@ public static class TradingApi
         api.MapGet("/accounts/{id}/trades", GetTradesAsync);
         api.MapGet("/accounts/{id}/decisions", GetDecisionsAsync);
         api.MapGet("/decisions", GetLatestDecisionsAsync);
+        api.MapGet("/accounts/{id}/limits", GetLimitsAsync);
+        api.MapPut("/accounts/{id}/limits", UpdateLimitsAsync);
+        api.MapPost("/accounts/{id}/reset-drawdown", ResetDrawdownAsync);
+        api.MapGet("/portfolio", GetPortfolioAsync);
         return app;
     }
+
+    private static async Task<IResult> GetLimitsAsync(string id, IGrainFactory grains)
+    {
+        var limits = RequestParsing.IsValidAccountId(id) ? await grains.Account(id).GetLimitsAsync() : null;
+        return limits is null ? AccountNotFound(id) : TypedResults.Ok(limits);
+    }
+
+    /// <summary>A partial change: a named limit with a value is overridden, with <c>null</c> restored to its default.</summary>
+    private static async Task<IResult> UpdateLimitsAsync(string id, JsonElement body, IGrainFactory grains)
+    {
+        if (!RequestParsing.IsValidAccountId(id))
+        {
+            return AccountNotFound(id);
+        }
+
+        var (change, errors) = LimitsChangeParsing.Parse(body);
+        if (change is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var limits = await grains.Account(id).UpdateLimitsAsync(change);
+        return limits is null ? AccountNotFound(id) : TypedResults.Ok(limits);
+    }
+
+    private static async Task<IResult> ResetDrawdownAsync(string id, ResetDrawdownRequest? request, IGrainFactory grains)
+    {
+        if (!RequestParsing.IsValidAccountId(id))
+        {
+            return AccountNotFound(id);
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(request?.Reason))
+        {
+            errors["reason"] = ["reason is required: say why the drawdown halt is lifted (it is journaled)."];
+        }
+        else
+        {
+            ValidationErrors.Add(errors, "reason", InputRules.ReasonProblem(request.Reason));
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var limits = await grains.Account(id).ResetDrawdownAsync(request!.Reason!);
+        return limits is null ? AccountNotFound(id) : TypedResults.Ok(limits);
+    }
+
+    private static async Task<Ok<PortfolioSummary>> GetPortfolioAsync(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Portfolio().GetSummaryAsync());
 
     private static async Task<IResult> CreateAccountAsync(CreateAccountRequest? request, IGrainFactory grains)
     {

@@ -104,6 +104,30 @@ public sealed class FakeEngine : ITradingEngine
         return Task.FromResult(FlattenResult);
     }
 
+    /// <summary>Limits per account; an account missing here does not exist.</summary>
+    public Dictionary<string, AccountLimits> Limits { get; } = [];
+    public List<(string AccountId, LimitsChange Change)> LimitChanges { get; } = [];
+    public List<(string AccountId, string Reason)> DrawdownResets { get; } = [];
+    public PortfolioSummary? Portfolio { get; set; }
+
+    public Task<AccountLimits?> GetLimitsAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult(Limits.GetValueOrDefault(accountId));
+
+    public Task<AccountLimits?> UpdateLimitsAsync(string accountId, LimitsChange change, CancellationToken cancellationToken)
+    {
+        LimitChanges.Add((accountId, change));
+        return Task.FromResult(Limits.GetValueOrDefault(accountId));
+    }
+
+    public Task<AccountLimits?> ResetDrawdownAsync(string accountId, string reason, CancellationToken cancellationToken)
+    {
+        DrawdownResets.Add((accountId, reason));
+        return Task.FromResult(Limits.GetValueOrDefault(accountId));
+    }
+
+    public Task<PortfolioSummary> GetPortfolioAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Portfolio ?? throw new InvalidOperationException("No portfolio in this fake."));
+
     public ValueTask DisposeAsync()
     {
         Disposed = true;

@@ -143,7 +143,8 @@ public sealed class DecisionAtomicityTests(CorruptingVenueClusterFixture fixture
     private static void AssertUnchanged(AccountSnapshot before, AccountSnapshot after)
     {
         // Balance, equity, PnL, wins, losses, streak, cooldown, peak and drawdowns; the positions element by element.
-        Assert.Equal(before, after with { Positions = before.Positions, LastReconciledAt = before.LastReconciledAt });
+        Assert.Equal(before, after with { Positions = before.Positions, Locks = before.Locks, LastReconciledAt = before.LastReconciledAt });
+        Assert.Equal(before.Locks!, after.Locks!);
         Assert.Equal(before.Positions, after.Positions);
     }
 }

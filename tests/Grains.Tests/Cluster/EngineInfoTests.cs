@@ -22,5 +22,7 @@ public sealed class EngineInfoTests(ClusterFixture fixture)
         Assert.Equal(exchangeZone.GetUtcOffset(fixture.Clock.Now), settings.ExchangeTime.Offset);
         Assert.False(settings.DemoMarket); // no Trading:Demo settings: no demo is announced
         Assert.False(settings.TradingWindowIgnoredForDemo);
+        Assert.Equal(new LimitDefaults(100_000m, null, 6_000, 5m, false, 20m, 4, TimeSpan.FromHours(1), TimeSpan.FromMinutes(30),
+            1_000_000m, 5_000_000m, 3m), settings.Limits);
     }
 }

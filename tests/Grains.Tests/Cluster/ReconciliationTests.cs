@@ -275,7 +275,7 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
     {
         public bool Equals(AccountSnapshot? x, AccountSnapshot? y) =>
             x is not null && y is not null
-            && x with { Positions = [] } == y with { Positions = [] }
+            && x with { Positions = [], Locks = [] } == y with { Positions = [], Locks = [] }
             && x.Positions.SequenceEqual(y.Positions);
 
         public int GetHashCode(AccountSnapshot obj) => obj.AccountId.GetHashCode(StringComparison.Ordinal);

@@ -29,6 +29,17 @@ public class TradingOptionsValidatorTests
         ["Trading:Venue:SimulatedSlippageBps"] = o => o.Venue.SimulatedSlippageBps = -5m,
         ["Trading:Venue:SymbolSlippageBps:AAPL"] = o => o.Venue.SymbolSlippageBps["AAPL"] = -1m,
         ["Trading:Demo:IgnoreTradingWindow"] = o => o.Demo.IgnoreTradingWindow = true,
+        ["Trading:Limits:MaxNotionalPerOrder"] = o => o.Limits.MaxNotionalPerOrder = 0m,
+        ["Trading:Limits:MaxQuantityPerOrder"] = o => o.Limits.MaxQuantityPerOrder = 1_000_000_001m,
+        ["Trading:Limits:MaxSignalsPerMinute"] = o => o.Limits.MaxSignalsPerMinute = 0,
+        ["Trading:Limits:DailyLossPercent"] = o => o.Limits.DailyLossPercent = 100.01m,
+        ["Trading:Limits:MaxDrawdownPercent"] = o => o.Limits.MaxDrawdownPercent = 0m,
+        ["Trading:Limits:StopLossGuard:Count"] = o => o.Limits.StopLossGuard.Count = 0,
+        ["Trading:Limits:StopLossGuard:Window"] = o => o.Limits.StopLossGuard.Window = TimeSpan.Zero,
+        ["Trading:Limits:StopLossGuard:LockFor"] = o => o.Limits.StopLossGuard.LockFor = TimeSpan.FromDays(8),
+        ["Trading:Limits:Portfolio:MaxExposurePerSymbol"] = o => o.Limits.Portfolio.MaxExposurePerSymbol = -1m,
+        ["Trading:Limits:Portfolio:MaxGrossExposure"] = o => o.Limits.Portfolio.MaxGrossExposure = 0.000000001m,
+        ["Trading:Limits:Portfolio:DailyLossPercent"] = o => o.Limits.Portfolio.DailyLossPercent = 0m,
     };
 
     public static TheoryData<string> BadKeys => new(Breakers.Keys);
@@ -55,6 +66,35 @@ public class TradingOptionsValidatorTests
     public void Default_options_are_valid()
     {
         AssertValid(new TradingOptions());
+    }
+
+    [Fact]
+    public void Limit_defaults_are_the_ones_the_issue_names()
+    {
+        var limits = new TradingOptions().Limits;
+        Assert.Equal(100_000m, limits.MaxNotionalPerOrder);
+        Assert.Null(limits.MaxQuantityPerOrder);
+        Assert.Equal(6_000, limits.MaxSignalsPerMinute);
+        Assert.Equal(5m, limits.DailyLossPercent);
+        Assert.False(limits.FlattenOnDailyLoss);
+        Assert.Equal(20m, limits.MaxDrawdownPercent);
+        Assert.Equal((4, TimeSpan.FromHours(1), TimeSpan.FromMinutes(30)),
+            (limits.StopLossGuard.Count, limits.StopLossGuard.Window, limits.StopLossGuard.LockFor));
+        Assert.Equal((1_000_000m, 5_000_000m, 3m),
+            (limits.Portfolio.MaxExposurePerSymbol, limits.Portfolio.MaxGrossExposure, limits.Portfolio.DailyLossPercent));
+    }
+
+    [Fact]
+    public void Limits_at_the_edges_of_their_ranges_are_valid()
+    {
+        var options = new TradingOptions();
+        options.Limits.DailyLossPercent = 100m;
+        options.Limits.MaxDrawdownPercent = 0.00000001m;
+        options.Limits.MaxSignalsPerMinute = 1_000_000;
+        options.Limits.StopLossGuard.Window = TimeSpan.FromSeconds(1);
+        options.Limits.StopLossGuard.LockFor = TimeSpan.FromDays(7);
+        options.Limits.MaxQuantityPerOrder = 1_000_000_000m;
+        AssertValid(options);
     }
 
     [Fact]

@@ -32,6 +32,15 @@ public sealed class EntryCheckBuilder
     private decimal _bid = DefaultBid;
     private decimal _ask = DefaultAsk;
     private TimeSpan _quoteAge = TimeSpan.Zero;
+    private EffectiveLimits _limits = EffectiveLimits.Resolve(new LimitsOptions(), null);
+    private int _signalsBefore;
+    private decimal _dayStartEquity = DefaultBalance;
+    private decimal _equity = DefaultBalance;
+    private decimal _peakEquity = DefaultBalance;
+    private DailyLossLock? _dailyLossLock;
+    private DrawdownHalt? _drawdownHalt;
+    private readonly List<SymbolLock> _symbolLocks = [];
+    private ExposureView? _exposure;
 
     public static EntryCheckBuilder Valid() => new();
 
@@ -121,6 +130,62 @@ public sealed class EntryCheckBuilder
     /// <summary>An 11.0 bps spread (bid 99.945, ask 100.055): trips the default 10 bps spread filter.</summary>
     public EntryCheckBuilder WithWideSpread() => WithQuote(99.945m, 100.055m);
 
+    /// <summary>Changes the account's effective limits (the defaults of <see cref="LimitsOptions"/> otherwise).</summary>
+    public EntryCheckBuilder WithLimits(Func<EffectiveLimits, EffectiveLimits> change)
+    {
+        _limits = change(_limits);
+        return this;
+    }
+
+    /// <summary>How many signals the account sent in the minute before this one.</summary>
+    public EntryCheckBuilder WithSignalsBefore(int count)
+    {
+        _signalsBefore = count;
+        return this;
+    }
+
+    /// <summary>The trading day's starting equity and the equity now (both 100,000 by default).</summary>
+    public EntryCheckBuilder WithDayEquity(decimal dayStartEquity, decimal equity)
+    {
+        _dayStartEquity = dayStartEquity;
+        _equity = equity;
+        return this;
+    }
+
+    /// <summary>Peak equity and equity now; the day's starting equity stays at the peak so no daily loss limit trips first.</summary>
+    public EntryCheckBuilder WithPeak(decimal peakEquity, decimal equity)
+    {
+        _peakEquity = peakEquity;
+        _dayStartEquity = equity;
+        _equity = equity;
+        return this;
+    }
+
+    public EntryCheckBuilder WithDailyLossLock(DateTimeOffset until, decimal lossPercent)
+    {
+        _dailyLossLock = new DailyLossLock(until, lossPercent);
+        return this;
+    }
+
+    public EntryCheckBuilder WithDrawdownHalt(decimal drawdownPercent)
+    {
+        _drawdownHalt = new DrawdownHalt(_now, drawdownPercent);
+        return this;
+    }
+
+    public EntryCheckBuilder WithSymbolLock(string symbol, DateTimeOffset until)
+    {
+        _symbolLocks.Add(new SymbolLock(symbol, until, 4, TimeSpan.FromHours(1)));
+        return this;
+    }
+
+    /// <summary>The portfolio exposure the entry meets (none by default: the grain reserves it).</summary>
+    public EntryCheckBuilder WithExposure(decimal symbolGross, decimal gross)
+    {
+        _exposure = new ExposureView(symbolGross, gross);
+        return this;
+    }
+
     public EntryCheck Build() => new(
         _symbol,
         _side,
@@ -130,5 +195,8 @@ public sealed class EntryCheckBuilder
         _positions.ToArray(),
         _killSwitch,
         _hasQuote ? new Quote(_symbol, _bid, _ask, _now - _quoteAge) : null,
-        _now);
+        _now,
+        new AccountRisk(_limits, _signalsBefore, TradingDay.Containing(_now, new TradingWindowOptions()), _dayStartEquity, _equity,
+            _peakEquity, _dailyLossLock, _drawdownHalt, _symbolLocks.ToArray(), new TradingWindowOptions().TimeZone),
+        _exposure);
 }

@@ -206,8 +206,8 @@ public class EntryGuardsTests
     [Fact]
     public void Buy_costing_more_than_the_balance_is_denied()
     {
-        // 1,000 x ask 100.05 = 100,050 > 100,000.
-        AssertDenied(RejectionReason.InsufficientFunds, Evaluate(EntryCheckBuilder.Valid().WithQuantity(1_000m)));
+        // 500 x ask 100.05 = 50,025 > 50,000 (and within the default 100,000 order notional limit).
+        AssertDenied(RejectionReason.InsufficientFunds, Evaluate(EntryCheckBuilder.Valid().WithBalance(50_000m).WithQuantity(500m)));
     }
 
     [Fact]
