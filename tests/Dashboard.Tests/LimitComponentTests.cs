@@ -117,7 +117,7 @@ public sealed class LimitComponentTests
         await using var context = NewContext();
         var settings = new EngineSettings(10m, 5m, TimeSpan.FromMilliseconds(500), 3, 3, TimeSpan.FromMinutes(5), 2m,
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), false, new TimeOnly(9, 30), new TimeOnly(16, 0), "America/New_York",
-            true, Snapshots.Now, new LimitDefaults(100_000m, null, 6_000, 5m, false, 20m, 4, TimeSpan.FromHours(1), TimeSpan.FromMinutes(30),
+            true, Snapshots.Now, Limits: new LimitDefaults(100_000m, null, 6_000, 5m, false, 20m, 4, TimeSpan.FromHours(1), TimeSpan.FromMinutes(30),
                 1_000_000m, 5_000_000m, 3m));
 
         var bar = context.Render<StatusBar>(p => p.Add(b => b.Settings, settings));
