@@ -101,10 +101,10 @@ public sealed class LimitComponentTests
         var row = context.Render<PortfolioRow>(p => p.Add(r => r.Portfolio, portfolio));
 
         var loss = row.Find("[data-testid=portfolio-daily-loss]");
-        Assert.Equal("today's loss 9,300.00 = 3.10 % of 3.00 %", loss.TextContent.Trim());
+        Assert.Equal("today's loss 3.10 % of 3.00 %", loss.TextContent.Trim());
         Assert.Contains("mud-chip-color-error", loss.ClassName, StringComparison.Ordinal);
-        Assert.Contains("set the kill-switch to reduceOnly today", row.Find("[data-testid=portfolio-tripped]").TextContent, StringComparison.Ordinal);
-        Assert.Equal("gross exposure 960,000.00 / 5,000,000.00", row.Find("[data-testid=gross-exposure]").TextContent.Trim());
+        Assert.Equal("today's loss set reduceOnly", row.Find("[data-testid=portfolio-tripped]").TextContent.Trim());
+        Assert.Equal("gross 960,000.00 / 5,000,000.00", row.Find("[data-testid=gross-exposure]").TextContent.Trim());
         var symbols = row.FindAll("[data-testid=symbol-exposure]");
         Assert.Equal("AAPL 950,000.00 / 1,000,000.00", symbols[0].TextContent.Trim());
         Assert.Contains("mud-chip-color-warning", symbols[0].ClassName, StringComparison.Ordinal); // 95 % of its limit
@@ -122,9 +122,9 @@ public sealed class LimitComponentTests
 
         var bar = context.Render<StatusBar>(p => p.Add(b => b.Settings, settings));
 
-        var defaults = string.Join(" ", bar.Find("[data-testid=limit-defaults]").TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("order ≤ 100,000.00 · ≤ 6000 signals/min · daily loss < 5.00 % · drawdown < 20.00 % · 4 stop-outs in 1 h → lock 30 min", defaults);
-        var portfolio = string.Join(" ", bar.Find("[data-testid=portfolio-limits]").TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("portfolio: ≤ 1,000,000.00 per symbol, ≤ 5,000,000.00 gross, daily loss 3.00 % → reduceOnly", portfolio);
+        Assert.Equal(["order ≤ 100,000.00", "≤ 6000 signals/min", "daily loss < 5.00 %", "drawdown < 20.00 %", "4 stop-outs in 1 h → lock 30 min"],
+            bar.FindAll("[data-testid=limit-default]").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["≤ 1,000,000.00 per symbol", "≤ 5,000,000.00 gross", "portfolio loss 3.00 % → reduceOnly"],
+            bar.FindAll("[data-testid=portfolio-limit]").Select(c => c.TextContent.Trim()));
     }
 }
