@@ -101,9 +101,11 @@ try
         await Attempt("dashboard", async () => report.Dashboard.AddRange(await DashboardScenario.RunAsync(context)));
     }
 
-    if (options.Runs("rest") || options.Runs("kill9"))
+    // The longest scenario last, its runs back to back.
+    for (var run = 1; run <= options.Repeat && (options.Runs("rest") || options.Runs("kill9")); run++)
     {
-        await Attempt("rest", async () => report.Rest = await RestScenario.RunAsync(context, options.Runs("rest"), options.Runs("kill9")));
+        var r = run;
+        await Attempt($"rest run {r}", async () => report.Rest.Add(await RestScenario.RunAsync(context, r, options.Runs("rest"), options.Runs("kill9"))));
     }
 }
 finally

@@ -30,7 +30,7 @@ public sealed class ProgressLine : IAsyncDisposable
     private static async Task LoopAsync(string label, LoadRecorder recorder, int siloPid, QuotePublisher? quotes, CancellationToken stop)
     {
         var started = Stopwatch.StartNew();
-        var (completed, accepted, rejected, stale, errors, published) = (0L, 0L, 0L, 0L, 0L, 0L);
+        var (completed, accepted, rejected, stale, errors, published) = (recorder.Completed, recorder.AcceptedCount, recorder.RejectedCount, recorder.StaleCount, recorder.ErrorCount, quotes?.Published ?? 0);
         var silo = ProcStat.Read(siloPid);
         var at = Stopwatch.GetTimestamp();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));

@@ -68,12 +68,12 @@ public static class MarkdownReport
             text.AppendLine();
             text.AppendLine("Signals due at a fixed rate, each to the next idle account; latency from the due time (no coordinated omission). Stop probes: accounts on their own symbol, a crossing quote published while the load runs; times from the quote's publication to the stop order written by the account, to the venue's acknowledgement of that reduce-only order, and to the position closed, all from the journal.");
             text.AppendLine();
-            text.AppendLine("| run | load avg before | offered/s | accepted/s | p50 ms | p90 ms | p99 ms | max ms | rejected | errors | silo CPU cores | stops (rounds) | → stop order p50 / p99 ms | → venue p50 / p99 / max ms | → flat p50 / p99 ms | not flat | journal |");
-            text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| run | load avg before | offered/s | accepted/s | p50 ms | p90 ms | p99 ms | max ms | rejected | errors | silo CPU cores | load generator CPU cores | stops (rounds) | → stop order p50 / p99 ms | → venue p50 / p99 / max ms | → flat p50 / p99 ms | not flat | journal |");
+            text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in report.OpenLoop)
             {
                 var s = r.Stops;
-                Line($"| {r.Run} | {r.LoadAverageBefore} | {r.OfferedPerSecond} | {r.Load.AcceptedPerSecond:F0} | {r.Load.Latency.P50Ms:F1} | {r.Load.Latency.P90Ms:F1} | {r.Load.Latency.P99Ms:F1} | {r.Load.Latency.MaxMs:F1} | {Rejections(r.Load)} | {r.Load.ErrorsWholeRun} | {r.Silo.Cores:F2} | {s.Samples} ({s.Rounds}) | {s.ToStopOrder.P50Ms:F0} / {s.ToStopOrder.P99Ms:F0} | {s.ToVenue.P50Ms:F0} / {s.ToVenue.P99Ms:F0} / {s.ToVenue.MaxMs:F0} | {s.ToFlat.P50Ms:F0} / {s.ToFlat.P99Ms:F0} | {s.NotFlat} | {r.Journal} |");
+                Line($"| {r.Run} | {r.LoadAverageBefore} | {r.OfferedPerSecond} | {r.Load.AcceptedPerSecond:F0} | {r.Load.Latency.P50Ms:F1} | {r.Load.Latency.P90Ms:F1} | {r.Load.Latency.P99Ms:F1} | {r.Load.Latency.MaxMs:F1} | {Rejections(r.Load)} | {r.Load.ErrorsWholeRun} | {r.Silo.Cores:F2} | {r.Client.Cores:F2} | {s.Samples} ({s.Rounds}) | {s.ToStopOrder.P50Ms:F0} / {s.ToStopOrder.P99Ms:F0} | {s.ToVenue.P50Ms:F0} / {s.ToVenue.P99Ms:F0} / {s.ToVenue.MaxMs:F0} | {s.ToFlat.P50Ms:F0} / {s.ToFlat.P99Ms:F0} | {s.NotFlat} | {r.Journal} |");
             }
 
             text.AppendLine();
@@ -104,26 +104,25 @@ public static class MarkdownReport
             }
         }
 
-        if (report.Rest is { } rest)
+        if (report.Rest.Count > 0)
         {
             text.AppendLine("## Accounts at rest");
             text.AppendLine();
-            Line($"{rest.Accounts} accounts, each holding one position (stop at 2 %), {rest.Accounts / Math.Max(1, report.Options.Symbols)} per symbol; no quotes and no signals during the idle window ({report.Options.RestSettleSeconds} s settle, then {report.Options.RestIdleSeconds} s measured). Load average before: {rest.LoadAverageBefore}.");
+            Line($"{report.Options.RestAccounts} accounts, each holding one position (stop at 2 %), {report.Options.RestAccounts / Math.Max(1, report.Options.Symbols)} per symbol; no quotes and no signals during the idle window ({report.Options.RestSettleSeconds} s settle, then {report.Options.RestIdleSeconds} s measured). Bytes/account: (RSS at the end of the idle window - RSS of the empty silo) / accounts. Crossing: a quote 3 % below entry for one symbol, streamed every {report.Options.QuoteIntervalMs} ms; times from its publication, from the journal. kill -9: that silo killed and restarted on the same database, a crossing quote for a second symbol streamed from the moment it is healthy; times until each holder's stop order is written.");
             text.AppendLine();
-            text.AppendLine("| accounts holding | set-up s | idle silo CPU cores | RSS MB (empty silo) | bytes/account | database MB | crossing: holders | all flat after ms (p50) | stops fired p50 / max ms | not flat |");
-            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            var c = rest.Crossing;
-            Line($"| {rest.Holding}/{rest.Accounts} | {rest.SetupSeconds:F0} | {(rest.Idle is null ? "-" : Inv($"{rest.Idle.Cores:F3}"))} | {(rest.Idle is null ? "-" : Inv($"{rest.Idle.RssMbEnd:F0}"))} ({rest.RssMbEmpty:F0}) | {(rest.Idle is null ? "-" : Inv($"{rest.BytesPerAccount:F0}"))} | {rest.DatabaseMb:F1} | {(c is null ? "-" : Inv($"{c.Holders} ({c.Symbol})"))} | {(c is null ? "-" : Inv($"{c.ToFlat.MaxMs:F0} ({c.ToFlat.P50Ms:F0})"))} | {(c is null ? "-" : Inv($"{c.ToStopOrder.P50Ms:F0} / {c.ToStopOrder.MaxMs:F0}"))} | {(c is null ? "-" : Inv($"{c.NotFlat}"))} |");
-            text.AppendLine();
-            if (rest.KillNine is { } k)
+            text.AppendLine("| run | load avg before | holding | set-up s | idle silo CPU cores | RSS MB (empty silo) | bytes/account | database MB | crossing: holders | all flat after ms (p50) | stops fired p50 / max ms | not flat | kill -9: healthy after s | stops fired after healthy p50 / max s | max s after restart | not fired |");
+            text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var rest in report.Rest)
             {
-                Line($"**kill -9** of that silo, restarted on the same database: healthy {k.RestartToHealthySeconds:F1} s after the restart. With a crossing quote for {k.Symbol} streamed from then on, the stops of its {k.Holders} holders fired p50 {k.HealthyToStopOrder.P50Ms / 1000:F1} s / max {k.HealthyToStopOrder.MaxMs / 1000:F1} s after healthy (max {k.RestartToStopOrder.MaxMs / 1000:F1} s after the restart); not fired: {k.NotFired}.");
-                text.AppendLine();
+                var c = rest.Crossing;
+                var k = rest.KillNine;
+                Line($"| {rest.Run} | {rest.LoadAverageBefore} | {rest.Holding}/{rest.Accounts} | {rest.SetupSeconds:F0} | {(rest.Idle is null ? "-" : Inv($"{rest.Idle.Cores:F3}"))} | {(rest.Idle is null ? "-" : Inv($"{rest.Idle.RssMbEnd:F0}"))} ({rest.RssMbEmpty:F0}) | {(rest.Idle is null ? "-" : Inv($"{rest.BytesPerAccount:F0}"))} | {rest.DatabaseMb:F1} | {(c is null ? "-" : Inv($"{c.Holders} ({c.Symbol})"))} | {(c is null ? "-" : Inv($"{c.ToFlat.MaxMs:F0} ({c.ToFlat.P50Ms:F0})"))} | {(c is null ? "-" : Inv($"{c.ToStopOrder.P50Ms:F0} / {c.ToStopOrder.MaxMs:F0}"))} | {(c is null ? "-" : Inv($"{c.NotFlat}"))} | {(k is null ? "-" : Inv($"{k.RestartToHealthySeconds:F1}"))} | {(k is null ? "-" : Inv($"{k.HealthyToStopOrder.P50Ms / 1000:F1} / {k.HealthyToStopOrder.MaxMs / 1000:F1}"))} | {(k is null ? "-" : Inv($"{k.RestartToStopOrder.MaxMs / 1000:F1}"))} | {(k is null ? "-" : Inv($"{k.NotFired}"))} |");
             }
 
-            if (rest.Problem is not null)
+            text.AppendLine();
+            foreach (var rest in report.Rest.Where(r => r.Problem is not null))
             {
-                Line($"Problem: {rest.Problem}");
+                Line($"Problem in rest run {rest.Run}: {rest.Problem}");
                 text.AppendLine();
             }
         }
@@ -137,13 +136,13 @@ public static class MarkdownReport
         var sqliteFull = Median(report.Baselines.Select(b => Sqlite(b, "Full")));
         var http = Median(report.Baselines.Select(b => b.Http.CallsPerSecond));
         var grain = Median(report.Baselines.Select(b => b.Grain.CallsPerSecond));
-        text.AppendLine("| scenario | run | transport | synchronous | load avg before | accepted/s | ÷ raw SQLite | ÷ HTTP no-op | ÷ grain no-op | p50 ms | p90 ms | p99 ms | max ms | rejected (by reason) | staleQuote % | errors | silo CPU cores | CPU ms/accepted | silo RSS peak MB | quotes/s (offered) | quote PUT p99 ms | journal |");
-        text.AppendLine("|---|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | run | transport | synchronous | load avg before | accepted/s | ÷ raw SQLite | ÷ HTTP no-op | ÷ grain no-op | p50 ms | p90 ms | p99 ms | max ms | rejected (by reason) | staleQuote % | errors | silo CPU cores | CPU ms/accepted | silo RSS peak MB | load generator CPU cores | quotes/s (offered) | quote PUT p99 ms | journal |");
+        text.AppendLine("|---|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in runs)
         {
             var rate = r.Load.AcceptedPerSecond;
             var sqlite = r.Synchronous == "Full" ? sqliteFull : sqliteNormal;
-            text.AppendLine(Inv($"| {r.Scenario} | {r.Run} | {r.Transport} | {r.Synchronous} | {r.LoadAverageBefore} | {rate:F0} | {Ratio(rate, sqlite)} | {Ratio(rate, http)} | {Ratio(rate, grain)} | {r.Load.Latency.P50Ms:F1} | {r.Load.Latency.P90Ms:F1} | {r.Load.Latency.P99Ms:F1} | {r.Load.Latency.MaxMs:F1} | {Rejections(r.Load)} | {r.Load.StaleQuotePercent:F2} | {r.Load.ErrorsWholeRun} | {r.Silo.Cores:F2} | {r.CpuMsPerAccepted:F2} | {r.Silo.RssMbPeak:F0} | {r.Quotes.PublishedPerSecond:F0} ({r.Quotes.OfferedPerSecond:F0}) | {r.Quotes.Latency.P99Ms:F1} | {r.Journal} |"));
+            text.AppendLine(Inv($"| {r.Scenario} | {r.Run} | {r.Transport} | {r.Synchronous} | {r.LoadAverageBefore} | {rate:F0} | {Ratio(rate, sqlite)} | {Ratio(rate, http)} | {Ratio(rate, grain)} | {r.Load.Latency.P50Ms:F1} | {r.Load.Latency.P90Ms:F1} | {r.Load.Latency.P99Ms:F1} | {r.Load.Latency.MaxMs:F1} | {Rejections(r.Load)} | {r.Load.StaleQuotePercent:F2} | {r.Load.ErrorsWholeRun} | {r.Silo.Cores:F2} | {r.CpuMsPerAccepted:F2} | {r.Silo.RssMbPeak:F0} | {r.Client.Cores:F2} | {r.Quotes.PublishedPerSecond:F0} ({r.Quotes.OfferedPerSecond:F0}) | {r.Quotes.Latency.P99Ms:F1} | {r.Journal} |"));
         }
 
         text.AppendLine();
@@ -154,7 +153,7 @@ public static class MarkdownReport
             .Concat(report.ClosedLoop.Concat(report.Dashboard).Where(r => !r.Passed).Select(r => Inv($"{r.Scenario} run {r.Run}: {r.Load.ErrorsWholeRun} errors, journal {r.Journal}{(r.Problem is null ? "" : ", " + r.Problem)}{(r.Dashboard?.Problem is null ? "" : ", " + r.Dashboard.Problem)}")))
             .Concat(report.OpenLoop.Where(r => !r.Passed).Select(r => Inv($"open run {r.Run}: {r.Load.ErrorsWholeRun} errors, journal {r.Journal}{(r.Problem is null ? "" : ", " + r.Problem)}{(r.Stops.Problem is null ? "" : ", stops: " + r.Stops.Problem)}")))
             .Concat(report.Baselines.Where(b => !b.Passed).Select(b => Inv($"baselines run {b.Run}: failures")))
-            .Concat(report.Rest is { Passed: false } rest ? [Inv($"rest: holding {rest.Holding}/{rest.Accounts}, not flat {rest.Crossing?.NotFlat}, stops not fired after kill -9 {rest.KillNine?.NotFired}{(rest.Problem is null ? "" : ", " + rest.Problem)}")] : []);
+            .Concat(report.Rest.Where(r => !r.Passed).Select(rest => Inv($"rest run {rest.Run}: holding {rest.Holding}/{rest.Accounts}, not flat {rest.Crossing?.NotFlat}, stops not fired after kill -9 {rest.KillNine?.NotFired}{(rest.Problem is null ? "" : ", " + rest.Problem)}")));
 
     private static string Rejections(LoadStats load) =>
         load.Rejected == 0 ? "0" : Inv($"{load.Rejected}: {string.Join(", ", load.Rejections.Select(r => $"{r.Key} {r.Value}"))}");

@@ -27,7 +27,7 @@ public sealed class RunReport
 
     public List<ClosedLoopResult> Dashboard { get; } = [];
 
-    public RestResult? Rest { get; set; }
+    public List<RestResult> Rest { get; } = [];
 
     public List<string> Failures { get; } = [];
 
@@ -38,7 +38,7 @@ public sealed class RunReport
         && ClosedLoop.All(r => r.Passed)
         && OpenLoop.All(r => r.Passed)
         && Dashboard.All(r => r.Passed)
-        && (Rest?.Passed ?? true);
+        && Rest.All(r => r.Passed);
 }
 
 /// <summary>One of the issues' targets next to what this run measured (medians over its runs).</summary>

@@ -13,6 +13,7 @@ public sealed record ClosedLoopResult(
     DateTimeOffset StartedAt,
     LoadStats Load,
     ResourceUse Silo,
+    ResourceUse Client,
     QuoteStats Quotes,
     JournalVerification Journal,
     DashboardObservation? Dashboard,
@@ -61,7 +62,7 @@ public static class ClosedLoopScenario
 
         var recorder = new LoadRecorder();
         using var stop = new CancellationTokenSource();
-        ResourceUse siloUse;
+        ResourceUse siloUse, clientUse;
         DashboardObservation? observation = null;
         long from, to;
         string? problem = null;
@@ -72,11 +73,13 @@ public static class ClosedLoopScenario
             recorder.MarkWindowStart();
             from = recorder.WindowStart;
             var meter = ResourceMeter.ForProcess(silo.Process.Pid).Start();
+            var client = ResourceMeter.ForProcess(Environment.ProcessId).Start();
             attachment?.WindowStarted();
             await Task.Delay(TimeSpan.FromSeconds(options.DurationSeconds));
             recorder.MarkWindowEnd();
             to = recorder.WindowEnd;
             siloUse = await meter.StopAsync();
+            clientUse = await client.StopAsync();
             if (attachment is not null)
             {
                 observation = await attachment.WindowEndedAsync();
@@ -89,7 +92,7 @@ public static class ClosedLoopScenario
         await quotes.StopAsync();
         var stats = recorder.Summarize();
         var journal = await JournalCheck.VerifyAsync(api, recorder.Accepted);
-        var result = new ClosedLoopResult(scenario, run, sender.Transport, synchronous, options.Accounts, loadBefore, startedAt, stats, siloUse,
+        var result = new ClosedLoopResult(scenario, run, sender.Transport, synchronous, options.Accounts, loadBefore, startedAt, stats, siloUse, clientUse,
             quotes.Summarize(from, to), journal, observation, problem);
         Print(result);
         return result;
@@ -110,5 +113,5 @@ public static class ClosedLoopScenario
     }
 
     private static void Print(ClosedLoopResult r) => ScenarioContext.Log(FormattableString.Invariant(
-        $"  => {r.Load.AcceptedPerSecond:F0} accepted/s, p50 {r.Load.Latency.P50Ms:F1} / p90 {r.Load.Latency.P90Ms:F1} / p99 {r.Load.Latency.P99Ms:F1} / max {r.Load.Latency.MaxMs:F1} ms, rejected {r.Load.Rejected} ({string.Join(", ", r.Load.Rejections.Select(x => $"{x.Key} {x.Value}"))}), errors {r.Load.ErrorsWholeRun}, silo CPU {r.Silo.Cores:F2} cores ({r.CpuMsPerAccepted:F2} ms/accepted), RSS peak {r.Silo.RssMbPeak:F0} MB, quotes {r.Quotes.PublishedPerSecond:F0}/{r.Quotes.OfferedPerSecond:F0} per s (PUT p99 {r.Quotes.Latency.P99Ms:F1} ms), journal {r.Journal}{(r.Load.FirstError is null ? "" : $", first error: {r.Load.FirstError}")}{(r.Problem is null ? "" : $", problem: {r.Problem}")}"));
+        $"  => {r.Load.AcceptedPerSecond:F0} accepted/s, p50 {r.Load.Latency.P50Ms:F1} / p90 {r.Load.Latency.P90Ms:F1} / p99 {r.Load.Latency.P99Ms:F1} / max {r.Load.Latency.MaxMs:F1} ms, rejected {r.Load.Rejected} ({string.Join(", ", r.Load.Rejections.Select(x => $"{x.Key} {x.Value}"))}), errors {r.Load.ErrorsWholeRun}, silo CPU {r.Silo.Cores:F2} cores ({r.CpuMsPerAccepted:F2} ms/accepted), RSS peak {r.Silo.RssMbPeak:F0} MB, load generator CPU {r.Client.Cores:F2} cores, quotes {r.Quotes.PublishedPerSecond:F0}/{r.Quotes.OfferedPerSecond:F0} per s (PUT p99 {r.Quotes.Latency.P99Ms:F1} ms), journal {r.Journal}{(r.Load.FirstError is null ? "" : $", first error: {r.Load.FirstError}")}{(r.Problem is null ? "" : $", problem: {r.Problem}")}"));
 }

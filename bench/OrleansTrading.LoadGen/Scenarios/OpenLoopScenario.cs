@@ -11,6 +11,7 @@ public sealed record OpenLoopResult(
     DateTimeOffset StartedAt,
     LoadStats Load,
     ResourceUse Silo,
+    ResourceUse Client,
     QuoteStats Quotes,
     StopReaction Stops,
     JournalVerification Journal,
@@ -44,7 +45,7 @@ public static class OpenLoopScenario
         var recorder = new LoadRecorder();
         using var stop = new CancellationTokenSource();
         using var windowEnd = new CancellationTokenSource();
-        ResourceUse siloUse;
+        ResourceUse siloUse, clientUse;
         StopReaction stops;
         long from, to;
         string? problem;
@@ -55,12 +56,14 @@ public static class OpenLoopScenario
             recorder.MarkWindowStart();
             from = recorder.WindowStart;
             var meter = ResourceMeter.ForProcess(silo.Process.Pid).Start();
+            var client = ResourceMeter.ForProcess(Environment.ProcessId).Start();
             windowEnd.CancelAfter(TimeSpan.FromSeconds(options.DurationSeconds));
             var probing = StopReactionProbe.RunAsync(api, quotes, probes, ProbeSymbol, windowEnd.Token);
             await Task.Delay(TimeSpan.FromSeconds(options.DurationSeconds));
             recorder.MarkWindowEnd();
             to = recorder.WindowEnd;
             siloUse = await meter.StopAsync();
+            clientUse = await client.StopAsync();
             await stop.CancelAsync();
             problem = await ClosedLoopScenario.DrainAsync(load);
             stops = await probing; // its last round finishes after the window, under the draining load
@@ -69,7 +72,7 @@ public static class OpenLoopScenario
         await quotes.StopAsync();
         var stats = recorder.Summarize();
         var journal = await JournalCheck.VerifyAsync(api, recorder.Accepted);
-        var result = new OpenLoopResult(run, options.Rate, options.Accounts, loadBefore, startedAt, stats, siloUse, quotes.Summarize(from, to), stops, journal, problem);
+        var result = new OpenLoopResult(run, options.Rate, options.Accounts, loadBefore, startedAt, stats, siloUse, clientUse, quotes.Summarize(from, to), stops, journal, problem);
         ScenarioContext.Log(FormattableString.Invariant(
             $"  => offered {options.Rate}/s, accepted {stats.AcceptedPerSecond:F0}/s, p50 {stats.Latency.P50Ms:F1} / p90 {stats.Latency.P90Ms:F1} / p99 {stats.Latency.P99Ms:F1} / max {stats.Latency.MaxMs:F1} ms from due time, rejected {stats.Rejected}, errors {stats.ErrorsWholeRun}, silo CPU {siloUse.Cores:F2} cores; stops: {stops.Samples} in {stops.Rounds} rounds, to stop order p50 {stops.ToStopOrder.P50Ms:F0} / p99 {stops.ToStopOrder.P99Ms:F0} ms, to venue p50 {stops.ToVenue.P50Ms:F0} / p99 {stops.ToVenue.P99Ms:F0} ms, to flat p50 {stops.ToFlat.P50Ms:F0} / p99 {stops.ToFlat.P99Ms:F0} ms, not flat {stops.NotFlat}; journal {journal}"));
         return result;

@@ -6,6 +6,7 @@ using OrleansTrading.LoadGen.Processes;
 namespace OrleansTrading.LoadGen.Scenarios;
 
 public sealed record RestResult(
+    int Run,
     int Accounts,
     int Holding,
     string LoadAverageBefore,
@@ -41,12 +42,12 @@ public static class RestScenario
 {
     private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(3);
 
-    public static async Task<RestResult> RunAsync(ScenarioContext context, bool measureRest, bool killNine)
+    public static async Task<RestResult> RunAsync(ScenarioContext context, int run, bool measureRest, bool killNine)
     {
         var options = context.Options;
         var loadBefore = ProcStat.LoadAverage();
         var startedAt = DateTimeOffset.UtcNow;
-        ScenarioContext.Log($"== rest: {options.RestAccounts} accounts each holding one position{(killNine ? ", then kill -9" : "")}, load average {loadBefore}");
+        ScenarioContext.Log($"== rest run {run}: {options.RestAccounts} accounts each holding one position{(killNine ? ", then kill -9" : "")}, load average {loadBefore}");
         await using var silo = await context.StartSiloAsync(new Dictionary<string, string>());
         using var api = new TradingApiClient(silo.BaseAddress, TimeSpan.FromSeconds(120));
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -65,7 +66,7 @@ public static class RestScenario
         var setupSeconds = (DateTimeOffset.UtcNow - startedAt).TotalSeconds;
         if (holding < accounts.Count)
         {
-            return new RestResult(accounts.Count, holding, loadBefore, startedAt, setupSeconds, null, rssEmpty, DatabaseMb(silo), null, null,
+            return new RestResult(run, accounts.Count, holding, loadBefore, startedAt, setupSeconds, null, rssEmpty, DatabaseMb(silo), null, null,
                 $"only {holding} of {accounts.Count} accounts could open their position");
         }
 
@@ -89,7 +90,7 @@ public static class RestScenario
             kill = await KillAndRestartAsync(silo, context, accounts, context.Symbols[Math.Min(1, context.Symbols.Count - 1)]);
         }
 
-        return new RestResult(accounts.Count, holding, loadBefore, startedAt, setupSeconds, idle, rssEmpty, DatabaseMb(silo), crossing, kill, null);
+        return new RestResult(run, accounts.Count, holding, loadBefore, startedAt, setupSeconds, idle, rssEmpty, DatabaseMb(silo), crossing, kill, null);
     }
 
     private static async Task<int> OpenOnePositionEachAsync(TradingApiClient api, IReadOnlyList<AccountPlan> accounts)
