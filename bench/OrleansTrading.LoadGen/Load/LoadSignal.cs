@@ -22,11 +22,3 @@ public readonly record struct SignalOutcome(OutcomeKind Kind, string? Reason = n
 {
     public static SignalOutcome Failed(string error) => new(OutcomeKind.Error, Error: error);
 }
-
-/// <summary>Sends one signal and reports the outcome; never throws for a failed call (that is an <see cref="OutcomeKind.Error"/>).</summary>
-public interface ISignalSender
-{
-    string Transport { get; }
-
-    Task<SignalOutcome> SendAsync(LoadSignal signal);
-}

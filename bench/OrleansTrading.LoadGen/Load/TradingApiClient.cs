@@ -148,15 +148,3 @@ public sealed class TradingApiClient : ISignalSender, IDisposable
         return text.Length > 300 ? text[..300] + "..." : text;
     }
 }
-
-public sealed record PageDto<T>(IReadOnlyList<T> Items, int Offset, int Limit, int Total);
-
-public sealed record DecisionDto(string SignalId, string Status, string? Reason);
-
-public sealed record OrderStatusChangeDto(string Status, DateTimeOffset At);
-
-public sealed record OrderDto(OrderBodyDto Order, IReadOnlyList<OrderStatusChangeDto> History);
-
-public sealed record OrderBodyDto(string OrderId, string Purpose, bool ReduceOnly, string Status, DateTimeOffset CreatedAt);
-
-public sealed record TradeDto(string TradeId, string Reason, DateTimeOffset ClosedAt, string OrderId);
