@@ -86,11 +86,12 @@ public sealed class DashboardAttachment(ScenarioContext context) : IRunAttachmen
         var watched = (Samples: 0, Changes: 0, LongestGap: 0.0, Interactions: new List<double>(), Failures: 0);
         try
         {
-            watched = await _watcher!;
+            // A page whose main thread hangs would never answer an evaluate: bounded, and reported.
+            watched = await _watcher!.WaitAsync(TimeSpan.FromSeconds(60));
         }
-        catch (PlaywrightException ex)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
-            problem = $"page: {ex.Message}";
+            problem = $"page: {ex.Message.Split('\n')[0]}";
         }
 
         string? accounts = null;
@@ -100,7 +101,7 @@ public sealed class DashboardAttachment(ScenarioContext context) : IRunAttachmen
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
-            problem ??= $"accounts chip: {ex.Message}";
+            problem ??= $"accounts chip: {ex.Message.Split('\n')[0]}";
         }
 
         if (_dashboard!.HasExited)
@@ -157,17 +158,26 @@ public sealed class DashboardAttachment(ScenarioContext context) : IRunAttachmen
                 var typed = Stopwatch.StartNew();
                 try
                 {
-                    await filter.FillAsync(NoMatch);
+                    await filter.FillAsync(NoMatch, new() { Timeout = 10_000 });
                     await noRecords.WaitForAsync(new() { Timeout = 10_000 });
                     interactions.Add(typed.Elapsed.TotalMilliseconds);
                 }
-                catch (TimeoutException)
+                catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
                 {
                     failures++;
                 }
 
-                await filter.FillAsync("");
-                await noRecords.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
+                try
+                {
+                    await filter.FillAsync("", new() { Timeout = 30_000 });
+                    await noRecords.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
+                }
+                catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+                {
+                    // Still filtered after 30 s: counted, and the watch goes on.
+                    failures++;
+                }
+
                 nextInteraction.Restart();
                 continue;
             }

@@ -10,17 +10,15 @@ public static class DashboardScenario
     public const string Without = "dashboard-off";
     public const string With = "dashboard-on";
 
-    public static async Task<IReadOnlyList<ClosedLoopResult>> RunAsync(ScenarioContext context)
+    /// <summary>Adds each run to <paramref name="runs"/> as it finishes, so a failing run keeps the earlier ones.</summary>
+    public static async Task RunAsync(ScenarioContext context, List<ClosedLoopResult> runs)
     {
-        var runs = new List<ClosedLoopResult>();
         for (var pair = 1; pair <= context.Options.DashboardPairs; pair++)
         {
             runs.Add(await ClosedLoopScenario.RunAsync(context, Without, pair, "Normal", grainClient: false));
             await using var dashboard = new DashboardAttachment(context);
             runs.Add(await ClosedLoopScenario.RunAsync(context, With, pair, "Normal", grainClient: false, dashboard));
         }
-
-        return runs;
     }
 
     /// <summary>Mean accepted signals/s with the page open ÷ without; null until both sides have a run.</summary>
