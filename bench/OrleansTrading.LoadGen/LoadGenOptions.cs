@@ -21,6 +21,7 @@ public sealed record LoadGenOptions
     public int RestSettleSeconds { get; init; } = 10;
     public int BaselineSeconds { get; init; } = 10;
     public int DashboardPairs { get; init; } = 2;
+    public bool DashboardWithoutPage { get; init; }
     public IReadOnlyDictionary<string, string> SiloSettings { get; init; } = new Dictionary<string, string>();
     public string Configuration { get; init; } = "";
     public string? ResultsFolder { get; init; } = "bench/results";
@@ -67,6 +68,8 @@ public sealed record LoadGenOptions
           --rest-settle S         seconds after the last entry before the idle measurement (10)
           --baseline-duration S   seconds of each no-op and raw SQLite baseline (10)
           --dashboard-pairs N     dashboard scenario: N pairs of runs without (A) and with (B) the dashboard and a page (2)
+          --dashboard-without-page  after each pair's run with the page, one with the dashboard process only (no
+                                  browser): tells the browser's share of the cost from the dashboard's
           --silo-setting K=V      an extra silo setting for every silo (repeatable), e.g. Logging:LogLevel:OrleansTrading=Warning
           --configuration C       build of src/Silo and src/Dashboard to run (this tool's own, normally Release)
           --results DIR           where the markdown and JSON results go (bench/results, relative to the repository)
@@ -141,6 +144,7 @@ public sealed record LoadGenOptions
                 case "--rest-settle": options = options with { RestSettleSeconds = Number(0, 600) }; break;
                 case "--baseline-duration": options = options with { BaselineSeconds = Number(1, 600) }; break;
                 case "--dashboard-pairs": options = options with { DashboardPairs = Number(1, 10) }; break;
+                case "--dashboard-without-page": options = options with { DashboardWithoutPage = true }; break;
                 case "--silo-setting":
                     var setting = Value();
                     if (setting is not null)

@@ -90,17 +90,22 @@ public static class MarkdownReport
             foreach (var r in report.Dashboard)
             {
                 var d = r.Dashboard;
-                Line($"| {r.Run} | {(d is null ? "off" : "on")} | {r.LoadAverageBefore} | {r.Load.AcceptedPerSecond:F0} | {r.Load.Latency.P50Ms:F1} / {r.Load.Latency.P99Ms:F1} | {r.Silo.Cores:F2} | {(d is null ? "-" : Inv($"{d.Dashboard.Cores:F2} ({d.Dashboard.RssMbPeak:F0})"))} | {(d is null ? "-" : Inv($"{d.Browser.Cores:F2}"))} | {(d is null ? "-" : Inv($"{d.Changes} / {d.Samples}"))} | {(d is null ? "-" : Inv($"{d.LongestUnchangedSeconds:F1}"))} | {(d is null ? "-" : Inv($"{d.Interaction.P50Ms:F0} / {d.Interaction.MaxMs:F0}{(d.InteractionFailures > 0 ? $" ({d.InteractionFailures} timed out)" : "")}"))} | {d?.AccountsShown ?? "-"} | {r.Load.ErrorsWholeRun} | {r.Journal} |");
+                Line($"| {r.Run} | {(d is null ? "off" : d.PageOpen ? "on, page open" : "on, no page")} | {r.LoadAverageBefore} | {r.Load.AcceptedPerSecond:F0} | {r.Load.Latency.P50Ms:F1} / {r.Load.Latency.P99Ms:F1} | {r.Silo.Cores:F2} | {(d is null ? "-" : Inv($"{d.Dashboard.Cores:F2} ({d.Dashboard.RssMbPeak:F0})"))} | {(d is null ? "-" : Inv($"{d.Browser.Cores:F2}"))} | {(d is null ? "-" : Inv($"{d.Changes} / {d.Samples}"))} | {(d is null ? "-" : Inv($"{d.LongestUnchangedSeconds:F1}"))} | {(d is null ? "-" : Inv($"{d.Interaction.P50Ms:F0} / {d.Interaction.MaxMs:F0}{(d.InteractionFailures > 0 ? $" ({d.InteractionFailures} timed out)" : "")}"))} | {d?.AccountsShown ?? "-"} | {r.Load.ErrorsWholeRun} | {r.Journal} |");
             }
 
             text.AppendLine();
             if (DashboardScenario.ThroughputRatio(report.Dashboard) is { } ratio)
             {
-                var pairs = report.Dashboard.GroupBy(r => r.Run).Select(g => (Run: g.Key, Off: g.FirstOrDefault(r => r.Dashboard is null), On: g.FirstOrDefault(r => r.Dashboard is not null)))
+                var pairs = report.Dashboard.GroupBy(r => r.Run).Select(g => (Run: g.Key, Off: g.FirstOrDefault(r => r.Dashboard is null), On: g.FirstOrDefault(r => r.Dashboard is { PageOpen: true })))
                     .Where(p => p.Off is not null && p.On is not null && p.Off.Load.AcceptedPerSecond > 0)
                     .Select(p => Inv($"pair {p.Run}: {p.On!.Load.AcceptedPerSecond / p.Off!.Load.AcceptedPerSecond:P1}"));
                 Line($"Throughput with the page open ÷ without (means): **{ratio:P1}** (a drop of {1 - ratio:P1}); {string.Join(", ", pairs)}.");
                 text.AppendLine();
+                if (DashboardScenario.ThroughputRatio(report.Dashboard, DashboardScenario.WithoutPage) is { } processOnly)
+                {
+                    Line($"With the dashboard process but no page (no browser on this machine) ÷ without: **{processOnly:P1}**.");
+                    text.AppendLine();
+                }
             }
         }
 

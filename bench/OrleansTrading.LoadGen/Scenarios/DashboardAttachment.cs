@@ -9,6 +9,7 @@ namespace OrleansTrading.LoadGen.Scenarios;
 
 /// <summary>What the dashboard process, the browser and the page did during a measured window.</summary>
 public sealed record DashboardObservation(
+    bool PageOpen,
     ResourceUse Dashboard,
     ResourceUse Browser,
     int Samples,
@@ -19,7 +20,7 @@ public sealed record DashboardObservation(
     string? AccountsShown,
     string? Problem)
 {
-    public bool KeptUpdating => Samples > 0 && Changes > 0 && LongestUnchangedSeconds < 5;
+    public bool KeptUpdating => PageOpen && Samples > 0 && Changes > 0 && LongestUnchangedSeconds < 5;
 }
 
 /// <summary>
@@ -27,9 +28,10 @@ public sealed record DashboardObservation(
 /// page open in headless Chromium (/usr/bin/chromium through Playwright). During the window the page is watched: the
 /// newest row of its decisions feed is read twice a second (it must keep changing under load), and every few seconds
 /// a filter is typed into that feed and the time until the page shows the filtered result is measured (an input
-/// round trip through the Blazor circuit: is the page responsive).
+/// round trip through the Blazor circuit: is the page responsive). Without <paramref name="openPage"/> only the
+/// dashboard process runs (its subscription and live view, no browser): to tell its cost from the browser's.
 /// </summary>
-public sealed class DashboardAttachment(ScenarioContext context) : IRunAttachment
+public sealed class DashboardAttachment(ScenarioContext context, bool openPage) : IRunAttachment
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private const string NewestDecision = "() => document.querySelector('[data-testid=decisions] tbody tr')?.innerText ?? ''";
@@ -53,6 +55,12 @@ public sealed class DashboardAttachment(ScenarioContext context) : IRunAttachmen
             new Dictionary<string, string> { ["Orleans__Gateways"] = $"127.0.0.1:{silo.GatewayPort}" },
             Path.Combine(silo.Folder, "dashboard.log"));
         await _dashboard.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
+        if (!openPage)
+        {
+            ScenarioContext.Log("  dashboard connected, no page open");
+            return;
+        }
+
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -75,7 +83,7 @@ public sealed class DashboardAttachment(ScenarioContext context) : IRunAttachmen
         var excluded = new[] { _siloPid, _dashboard.Pid };
         _browserMeter = new ResourceMeter(() => ProcStat.ReadTree(own, excluded)).Start();
         _watch = new CancellationTokenSource();
-        _watcher = WatchAsync(_page!, _watch.Token);
+        _watcher = openPage ? WatchAsync(_page!, _watch.Token) : Task.FromResult((0, 0, 0.0, new List<double>(), 0));
     }
 
     public async Task<DashboardObservation> WindowEndedAsync()
@@ -98,7 +106,10 @@ public sealed class DashboardAttachment(ScenarioContext context) : IRunAttachmen
         string? accounts = null;
         try
         {
-            accounts = await _page!.Locator(".mud-chip", new() { HasTextString = "accounts" }).First.InnerTextAsync(new() { Timeout = 10_000 });
+            if (openPage)
+            {
+                accounts = await _page!.Locator(".mud-chip", new() { HasTextString = "accounts" }).First.InnerTextAsync(new() { Timeout = 10_000 });
+            }
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
@@ -110,7 +121,7 @@ public sealed class DashboardAttachment(ScenarioContext context) : IRunAttachmen
             problem = $"the dashboard process exited.{_dashboard.Tail()}";
         }
 
-        var observation = new DashboardObservation(dashboard, browser, watched.Samples, watched.Changes, watched.LongestGap,
+        var observation = new DashboardObservation(openPage, dashboard, browser, watched.Samples, watched.Changes, watched.LongestGap,
             LatencySummary.FromMilliseconds(watched.Interactions), watched.Failures, accounts?.Trim(), problem);
         ScenarioContext.Log(FormattableString.Invariant(
             $"  dashboard CPU {dashboard.Cores:F2} cores (RSS {dashboard.RssMbPeak:F0} MB), browser CPU {browser.Cores:F2} cores; page: {observation.Changes} changes in {observation.Samples} samples, longest unchanged {observation.LongestUnchangedSeconds:F1} s, filter round trip p50 {observation.Interaction.P50Ms:F0} / max {observation.Interaction.MaxMs:F0} ms ({observation.InteractionFailures} failed), '{observation.AccountsShown}'"));
