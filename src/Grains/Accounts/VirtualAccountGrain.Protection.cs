@@ -9,17 +9,29 @@ using OrleansTrading.Grains.Rules;
 namespace OrleansTrading.Grains.Accounts;
 
 /// <summary>
-/// Protection of open exposure: stop-losses (pushed quotes plus a safety-net timer), the reconciliation reminder
-/// that also revives the account after a restart, and flatten. Stops and flatten ignore every entry rule and
+/// Protection of open exposure: stop-losses (watched by the symbol's stop index, which pushes the quotes that reach a
+/// stop, move a trailing stop or set a new high or low), the reconciliation reminder that also revives the account
+/// after a restart, and flatten. Stops and flatten ignore every entry rule and
 /// every kill-switch state: reducing risk is always allowed. They act only on fresh quotes: a stop never fires on a
 /// stale one, and the venue fills nothing from one, so an exit waits for a fresh quote and then goes at its price.
 /// </summary>
 public sealed partial class VirtualAccountGrain
 {
     private const string ReconciliationReminder = "reconcile";
-    private IGrainTimer? _stopTimer;
-    private string? _subscribedSymbol;
-    private bool _reminderRegistered;
+
+    /// <summary>
+    /// Reconciliation ticks an account stays registered for after it went flat: an account trading round trips keeps
+    /// one reminder instead of registering and dropping it (two writes) around every position.
+    /// </summary>
+    private const int FlatTicksBeforeDroppingReminder = 12;
+
+    /// <summary>The watches registered with each held symbol's stop index, as last sent (memory: re-sent on activation).</summary>
+    private readonly Dictionary<string, QuoteWatch> _watches = new(StringComparer.Ordinal);
+
+    /// <summary>Null until known: an activation does not read the reminder table unless it has exposure to protect.</summary>
+    private bool? _reminderRegistered;
+
+    private int _flatTicks;
 
     /// <summary>Positions whose stop a stale quote crosses, already logged as waiting (memory only: it is just for the log).</summary>
     private readonly HashSet<string> _waitingStops = new(StringComparer.Ordinal);
@@ -53,10 +65,28 @@ public sealed partial class VirtualAccountGrain
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == ReconciliationReminder && Account.Created)
+        if (reminderName != ReconciliationReminder)
         {
-            _subscribedSymbol = null; // renew the quote subscription: the market-data grain may have restarted
+            return;
+        }
+
+        _reminderRegistered = true;
+        if (Account.Created)
+        {
             await ReconcileAsync();
+        }
+
+        // Dropped only from a tick, after the account has been flat for a while: never per position.
+        _flatTicks = IsExposed ? 0 : _flatTicks + 1;
+        if (!Account.Created || _flatTicks >= FlatTicksBeforeDroppingReminder)
+        {
+            if (await this.GetReminder(ReconciliationReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            _reminderRegistered = false;
+            _flatTicks = 0;
         }
     }
 
@@ -260,63 +290,72 @@ public sealed partial class VirtualAccountGrain
         return quote?.Mid ?? report.Orders.SelectMany(o => o.Fills).Where(f => f.Symbol == symbol).MaxBy(f => f.At)?.Price;
     }
 
+    private bool IsExposed => Account.Positions.Count > 0 || Account.Orders.Any(o => !o.IsTerminal);
+
     /// <summary>
-    /// Keeps the protection matching the exposure: a stop timer and a quote subscription while positions are open,
-    /// a reconciliation reminder while anything is open; all dropped when the account is flat.
+    /// Keeps the protection matching the exposure: a watch with the stop index of each held symbol, and a
+    /// reconciliation reminder from the first order on (registered before the venue sees it, see
+    /// <see cref="SendOrderAsync"/>). The reminder stays while the account trades and is dropped by a tick once the
+    /// account has been flat for <see cref="FlatTicksBeforeDroppingReminder"/> intervals.
     /// </summary>
     private async Task EnsureProtectionAsync()
     {
-        var hasPositions = Account.Positions.Count > 0;
-        var exposed = hasPositions || Account.Orders.Any(o => !o.IsTerminal);
-        if (hasPositions && _stopTimer is null)
+        await EnsureWatchesAsync();
+        if (!IsExposed)
         {
-            _stopTimer = this.RegisterGrainTimer(CheckStopsOnTimerAsync,
-                new GrainTimerCreationOptions(Options.StopLoss.CheckInterval, Options.StopLoss.CheckInterval) { KeepAlive = true });
-        }
-        else if (!hasPositions && _stopTimer is not null)
-        {
-            _stopTimer.Dispose();
-            _stopTimer = null;
+            return;
         }
 
-        var symbol = Account.ActiveSymbol;
-        if (symbol != _subscribedSymbol)
+        _flatTicks = 0;
+        if (_reminderRegistered != true)
         {
-            if (_subscribedSymbol is not null)
+            if (_reminderRegistered is null && await this.GetReminder(ReconciliationReminder) is not null)
             {
-                await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(_subscribedSymbol).UnsubscribeAsync(AccountId);
+                _reminderRegistered = true;
+                return;
             }
 
-            if (symbol is not null)
-            {
-                await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(symbol).SubscribeAsync(AccountId);
-            }
-
-            _subscribedSymbol = symbol;
-        }
-
-        if (exposed && !_reminderRegistered)
-        {
             await this.RegisterOrUpdateReminder(ReconciliationReminder, Options.Reconciliation.Interval, Options.Reconciliation.Interval);
             _reminderRegistered = true;
         }
-        else if (!exposed && _reminderRegistered)
-        {
-            if (await this.GetReminder(ReconciliationReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
+    }
 
-            _reminderRegistered = false;
+    /// <summary>Sends the stop index of each held symbol this account's watch when it changed, and drops the ones it left.</summary>
+    private async Task EnsureWatchesAsync()
+    {
+        var wanted = DesiredWatches();
+        foreach (var (symbol, watch) in wanted)
+        {
+            if (!_watches.TryGetValue(symbol, out var registered) || registered != watch)
+            {
+                await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(symbol).WatchAsync(watch);
+                _watches[symbol] = watch;
+            }
+        }
+
+        foreach (var symbol in _watches.Keys.Where(s => !wanted.ContainsKey(s)).ToList())
+        {
+            await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(symbol).UnwatchAsync(AccountId);
+            _watches.Remove(symbol);
         }
     }
 
-    private async Task CheckStopsOnTimerAsync()
+    /// <summary>One watch per held symbol: the nearest armed stop and the trailing stops' best prices.</summary>
+    private Dictionary<string, QuoteWatch> DesiredWatches()
     {
-        if (Account.ActiveSymbol is { } symbol && await GrainFactory.MarketData(symbol).GetQuoteAsync() is { } quote)
+        var watches = new Dictionary<string, QuoteWatch>(StringComparer.Ordinal);
+        foreach (var held in Account.Positions.GroupBy(p => p.Symbol, StringComparer.Ordinal))
         {
-            await CheckStopsAsync(quote);
+            var side = held.First().Side;
+            var armed = held.Where(p => p.ExitOrderId is null).ToList();
+            var trailing = armed.Where(p => p.TrailingStopPercent is not null).ToList();
+            var isLong = side == PositionSide.Long;
+            decimal? stop = armed.Count == 0 ? null : isLong ? armed.Max(p => p.StopLossPrice) : armed.Min(p => p.StopLossPrice);
+            decimal? trailFrom = trailing.Count == 0 ? null : isLong ? trailing.Min(p => p.BestPrice) : trailing.Max(p => p.BestPrice);
+            watches[held.Key] = new QuoteWatch(AccountId, held.Key, side, stop, trailFrom, AllQuotes: held.Any(p => p.Side != side));
         }
+
+        return watches;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} stop {Purpose} triggered for {PositionId} {Symbol}: stop {StopPrice}, quote {Bid}/{Ask}")]

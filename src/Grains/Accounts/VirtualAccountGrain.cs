@@ -37,8 +37,8 @@ public sealed partial class VirtualAccountGrain(
         {
             await MigrateLegacyStateAsync();
             Account.NextOrderNumber = Math.Max(Account.NextOrderNumber, await journal.GetHighestOrderNumberAsync(AccountId) + 1);
-            _reminderRegistered = await this.GetReminder(ReconciliationReminder) is not null;
-            await EnsureProtectionAsync();
+            // Watches only: the reminder table is read when there is exposure to protect, and a tick says it exists.
+            await EnsureWatchesAsync();
         }
     }
 

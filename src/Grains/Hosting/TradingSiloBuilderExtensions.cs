@@ -38,6 +38,7 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
         services.TryAddSingleton<IVenueOrderArchive, SqliteVenueOrderArchive>();
+        services.TryAddSingleton<Accounts.SqliteAccountDirectory>();
         silo.AddIncomingGrainCallFilter<AccountCreationFilter>();
 
         silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase, IServiceProvider>((storage, database, provider) =>
