@@ -26,6 +26,10 @@ public interface IAccountFeedGrain : IGrainWithStringKey
     [Alias("ReconcileAsync")]
     Task<int> ReconcileAsync();
 
+    /// <summary>Leaves its reconciliation shard's list if it has no exposure (asked by the shard after a flat while); true if it left.</summary>
+    [Alias("ReleaseMonitoringAsync")]
+    Task<bool> ReleaseMonitoringAsync();
+
     /// <summary>Sends reduce-only orders closing every open position; returns how many positions are closing.</summary>
     [Alias("FlattenAsync")]
     Task<int> FlattenAsync();

@@ -61,6 +61,7 @@ public sealed partial class VirtualAccountGrain
         try
         {
             await state.ReadStateAsync();
+            PostReconciliationMark();
             // The journal is written before state: ids it already holds must not be handed out again.
             Account.NextOrderNumber = Math.Max(Account.NextOrderNumber, await journal.GetHighestOrderNumberAsync(AccountId) + 1);
             LogRolledBack(exception, AccountId);

@@ -164,6 +164,7 @@ public sealed partial class VirtualAccountGrain
             _unjournaledDecisions.Clear();
             PruneFinishedOrders();
             await state.WriteStateAsync();
+            PostReconciliationMark();
             PublishActivity(batch.Decisions);
         }
         catch (Exception ex)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
@@ -10,28 +11,25 @@ namespace OrleansTrading.Grains.Accounts;
 
 /// <summary>
 /// Protection of open exposure: stop-losses (watched by the symbol's stop index, which pushes the quotes that reach a
-/// stop, move a trailing stop or set a new high or low), the reconciliation reminder that also revives the account
-/// after a restart, and flatten. Stops and flatten ignore every entry rule and
+/// stop, move a trailing stop or set a new high or low), reconciliation (by the account's shard, whose reminder also
+/// revives the account after a restart), and flatten. Stops and flatten ignore every entry rule and
 /// every kill-switch state: reducing risk is always allowed. They act only on fresh quotes: a stop never fires on a
 /// stale one, and the venue fills nothing from one, so an exit waits for a fresh quote and then goes at its price.
 /// </summary>
 public sealed partial class VirtualAccountGrain
 {
-    private const string ReconciliationReminder = "reconcile";
-
-    /// <summary>
-    /// Reconciliation ticks an account stays registered for after it went flat: an account trading round trips keeps
-    /// one reminder instead of registering and dropping it (two writes) around every position.
-    /// </summary>
-    private const int FlatTicksBeforeDroppingReminder = 12;
+    /// <summary>The per-account reminder of earlier releases: replaced by the reconciliation shards, dropped at its first tick.</summary>
+    private const string LegacyReconciliationReminder = "reconcile";
 
     /// <summary>The watches registered with each held symbol's stop index, as last sent (memory: re-sent on activation).</summary>
     private readonly Dictionary<string, QuoteWatch> _watches = new(StringComparer.Ordinal);
 
-    /// <summary>Null until known: an activation does not read the reminder table unless it has exposure to protect.</summary>
-    private bool? _reminderRegistered;
+    /// <summary>Listed with its reconciliation shard (memory: an activation with exposure asks once; listing twice writes nothing).</summary>
+    private bool _monitored;
 
-    private int _flatTicks;
+    private ReconciliationBoard? _board;
+
+    private ReconciliationBoard Board => _board ??= ServiceProvider.GetRequiredService<ReconciliationBoard>();
 
     /// <summary>Positions whose stop a stale quote crosses, already logged as waiting (memory only: it is just for the log).</summary>
     private readonly HashSet<string> _waitingStops = new(StringComparer.Ordinal);
@@ -65,30 +63,33 @@ public sealed partial class VirtualAccountGrain
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != ReconciliationReminder)
+        if (reminderName == LegacyReconciliationReminder)
         {
-            return;
-        }
-
-        _reminderRegistered = true;
-        if (Account.Created)
-        {
-            await ReconcileAsync();
-        }
-
-        // Dropped only from a tick, after the account has been flat for a while: never per position.
-        _flatTicks = IsExposed ? 0 : _flatTicks + 1;
-        if (!Account.Created || _flatTicks >= FlatTicksBeforeDroppingReminder)
-        {
-            if (await this.GetReminder(ReconciliationReminder) is { } reminder)
+            if (await this.GetReminder(LegacyReconciliationReminder) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
             }
 
-            _reminderRegistered = false;
-            _flatTicks = 0;
+            await ReconcileAsync(); // lists the account with its shard if it has exposure
         }
     }
+
+    /// <summary>Asked by the shard after the account has been flat for a while: leaves the list unless it trades again.</summary>
+    public async Task<bool> ReleaseMonitoringAsync()
+    {
+        if (IsExposed)
+        {
+            return false;
+        }
+
+        await GrainFactory.Shard(AccountId).ReleaseAsync(AccountId);
+        _monitored = false;
+        return true;
+    }
+
+    /// <summary>What the shard's sweep compares with the venue's: posted after each write and on activation (see the board).</summary>
+    private void PostReconciliationMark() => Board.MarkAccount(AccountId, Account.Orders.Any(o => !o.IsTerminal),
+        ReconciliationBoard.Nets(Account.Positions, p => p.Symbol, p => p.SignedQuantity));
 
     /// <summary>
     /// Plans the repairs against the venue's report and applies them. State is written only when a repair changed
@@ -293,30 +294,18 @@ public sealed partial class VirtualAccountGrain
     private bool IsExposed => Account.Positions.Count > 0 || Account.Orders.Any(o => !o.IsTerminal);
 
     /// <summary>
-    /// Keeps the protection matching the exposure: a watch with the stop index of each held symbol, and a
-    /// reconciliation reminder from the first order on (registered before the venue sees it, see
-    /// <see cref="SendOrderAsync"/>). The reminder stays while the account trades and is dropped by a tick once the
-    /// account has been flat for <see cref="FlatTicksBeforeDroppingReminder"/> intervals.
+    /// Keeps the protection matching the exposure: a watch with the stop index of each held symbol, and, from the first
+    /// order on, a place on its reconciliation shard's durable list (stored before the venue sees the order, see
+    /// <see cref="SendOrderAsync"/>). The account stays listed while it trades and leaves once it has been flat for
+    /// <see cref="ReconciliationShardGrain.FlatSweepsBeforeRelease"/> sweeps.
     /// </summary>
     private async Task EnsureProtectionAsync()
     {
         await EnsureWatchesAsync();
-        if (!IsExposed)
+        if (IsExposed && !_monitored)
         {
-            return;
-        }
-
-        _flatTicks = 0;
-        if (_reminderRegistered != true)
-        {
-            if (_reminderRegistered is null && await this.GetReminder(ReconciliationReminder) is not null)
-            {
-                _reminderRegistered = true;
-                return;
-            }
-
-            await this.RegisterOrUpdateReminder(ReconciliationReminder, Options.Reconciliation.Interval, Options.Reconciliation.Interval);
-            _reminderRegistered = true;
+            await GrainFactory.Shard(AccountId).MonitorAsync(AccountId);
+            _monitored = true;
         }
     }
 

@@ -39,6 +39,8 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
         services.TryAddSingleton<IVenueOrderArchive, SqliteVenueOrderArchive>();
         services.TryAddSingleton<Accounts.SqliteAccountDirectory>();
+        services.TryAddSingleton<Reconciliation.MonitoredAccounts>();
+        services.TryAddSingleton<Reconciliation.ReconciliationBoard>();
         silo.AddIncomingGrainCallFilter<AccountCreationFilter>();
 
         silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase, IServiceProvider>((storage, database, provider) =>
