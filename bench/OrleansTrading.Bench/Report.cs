@@ -24,15 +24,15 @@ internal static class Report
         }
 
         text.AppendLine();
-        text.AppendLine("| synchronous | accounts | signals/s | min-max | vs 1 account | one at a time | concurrency gain | writes/s | p50 ms | p99 ms | max ms | failures | rejected | rows verified | background writes | state KB/account | CPU ms/signal | GCs gen0/1/2 | GC pause | warnings |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| synchronous | accounts | signals/s | min-max | vs 1 account | one at a time | concurrency gain | writes/s | p50 ms | p99 ms | max ms | failures | rejected | rows verified | background writes | state KB/account | CPU ms/signal | GCs gen0/1/2 | GC pause | warnings | gate uses/signal |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in summaries)
         {
             var r = s.Median;
             var single = summaries.FirstOrDefault(b => b.Median.Synchronous == r.Synchronous && b.Median.Accounts == 1)?.Median;
             var control = s.ControlMedian;
             text.AppendLine(inv,
-                $"| {r.Synchronous} | {r.Accounts} | {r.SignalsPerSecond:F0} | {s.MinSignalsPerSecond:F0}-{s.MaxSignalsPerSecond:F0} | {Ratio(r.SignalsPerSecond, single?.SignalsPerSecond)} | {(control is null ? "-" : control.SignalsPerSecond.ToString("F0", inv))} | {Ratio(r.SignalsPerSecond, control?.SignalsPerSecond)} | {r.WritesPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {s.Failures} | {s.Rejected} | {s.RowsMatching}/{s.RowsExpected} | {s.BackgroundWrites} | {r.Storage.StateBytesPerAccount / 1024:F1} | {r.Cost.Cpu.TotalMilliseconds / r.Signals:F2} | {r.Cost.Gen0}/{r.Cost.Gen1}/{r.Cost.Gen2} | {r.Cost.GcPause.TotalMilliseconds / r.Elapsed.TotalMilliseconds * 100:F0}% | {s.Warnings} |");
+                $"| {r.Synchronous} | {r.Accounts} | {r.SignalsPerSecond:F0} | {s.MinSignalsPerSecond:F0}-{s.MaxSignalsPerSecond:F0} | {Ratio(r.SignalsPerSecond, single?.SignalsPerSecond)} | {(control is null ? "-" : control.SignalsPerSecond.ToString("F0", inv))} | {Ratio(r.SignalsPerSecond, control?.SignalsPerSecond)} | {r.WritesPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {s.Failures} | {s.Rejected} | {s.RowsMatching}/{s.RowsExpected} | {s.BackgroundWrites} | {r.Storage.StateBytesPerAccount / 1024:F1} | {r.Cost.Cpu.TotalMilliseconds / r.Signals:F2} | {r.Cost.Gen0}/{r.Cost.Gen1}/{r.Cost.Gen2} | {r.Cost.GcPause.TotalMilliseconds / r.Elapsed.TotalMilliseconds * 100:F0}% | {s.Warnings} | {r.GateUsesPerSignal:F2} |");
         }
 
         if (baselines.Count > 0)
