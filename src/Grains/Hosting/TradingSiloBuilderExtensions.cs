@@ -34,6 +34,7 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<ActivityCollector>(provider =>
             new ActivityCollector(provider.GetRequiredKeyedService<TimeProvider>(TradingClock.Key)));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ActivityFlusher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Reconciliation.ReconciliationStarter>();
         services.TryAddSingleton<IVenue, PaperVenue>();
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();

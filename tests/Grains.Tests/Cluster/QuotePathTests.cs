@@ -42,7 +42,8 @@ public sealed class QuotePathTests(ClusterFixture fixture)
                 await _trading.PublishQuoteAsync(symbol, bid, bid);
                 var quote = await _trading.Client.MarketData(symbol).GetQuoteAsync();
                 Assert.Equal(bid, quote!.Bid);
-                Assert.True(published.ElapsedMilliseconds < 500, $"quote {i} took {published.ElapsedMilliseconds} ms to publish and read back");
+                // Behind the gate it would not complete at all while the gate is held; the bound only allows for a loaded machine.
+                Assert.True(published.Elapsed < TimeSpan.FromSeconds(5), $"quote {i} took {published.ElapsedMilliseconds} ms to publish and read back");
             }
 
             Assert.All(stuck, s => Assert.False(s.IsCompleted));
