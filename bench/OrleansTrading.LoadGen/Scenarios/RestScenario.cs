@@ -48,7 +48,13 @@ public static class RestScenario
         var loadBefore = ProcStat.LoadAverage();
         var startedAt = DateTimeOffset.UtcNow;
         ScenarioContext.Log($"== rest run {run}: {options.RestAccounts} accounts each holding one position{(killNine ? ", then kill -9" : "")}, load average {loadBefore}");
-        await using var silo = await context.StartSiloAsync(new Dictionary<string, string>());
+        // Accounts at rest, not the portfolio limits, are measured: 10,000 positions of ~1,000 exceed the default
+        // gross exposure limit (5,000,000), which would refuse half of the entries as portfolioExposure.
+        await using var silo = await context.StartSiloAsync(new Dictionary<string, string>
+        {
+            ["Trading:Limits:Portfolio:MaxGrossExposure"] = "1000000000",
+            ["Trading:Limits:Portfolio:MaxExposurePerSymbol"] = "1000000000",
+        });
         using var api = new TradingApiClient(silo.BaseAddress, TimeSpan.FromSeconds(120));
         await Task.Delay(TimeSpan.FromSeconds(2));
         var rssEmpty = silo.Process.Sample().RssBytes / 1048576.0;
