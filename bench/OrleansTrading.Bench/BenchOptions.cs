@@ -10,11 +10,20 @@ public sealed record BenchOptions
 
         Usage: dotnet run -c Release --project bench/OrleansTrading.Bench -- [options]
 
-          --scenario NAME        accounts | busy [accounts]
+          --scenario NAME        accounts | busy | rest [accounts]
                                  accounts: one scenario per account count (the tables below)
                                  busy: one account sends --signals signals back to back; compares the
                                  latency of its first and last 100 signals and reports its stored rows
                                  (--accounts, --control and the storage baseline do not apply)
+                                 rest: --accounts N (one count, default 10000) accounts each open one
+                                 position, then nothing happens for --idle seconds: process CPU, writes,
+                                 RSS and bytes per account; then a crossing quote for --holders of them,
+                                 timed until all are flat; then (--restart on) a restart on the same file
+                                 and a crossing quote for another --holders, timed until flat
+          --holders N            rest: accounts holding the symbol the crossing quote hits [500]
+          --idle S               rest: seconds of nothing happening that are measured [30]
+          --settle S             rest: seconds between the last entry and the measurement [15]
+          --restart X            rest: on | off, the restart phase [on]
           --signals N            timed signals per scenario, split evenly over its accounts
                                  [accounts: 1000; busy: 2000, even and at least 200]
           --accounts LIST        comma-separated account counts, one scenario each [1,8,64,200]
@@ -49,6 +58,22 @@ public sealed record BenchOptions
 
     /// <summary>The busy-account scenario instead of the account-count scenarios.</summary>
     public bool Busy { get; init; }
+
+    /// <summary>The accounts-at-rest scenario instead of the account-count scenarios.</summary>
+    public bool Rest { get; init; }
+
+    /// <summary>--accounts was given (the rest scenario has its own default).</summary>
+    public bool AccountCountsGiven { get; init; }
+
+    public int RestAccounts => AccountCountsGiven ? AccountCounts[0] : 10_000;
+
+    public int Holders { get; init; } = 500;
+
+    public int Idle { get; init; } = 30;
+
+    public int Settle { get; init; } = 15;
+
+    public bool Restart { get; init; } = true;
 
     /// <summary>--signals as given; null = the scenario's default.</summary>
     public int? SignalsOption { get; init; }
@@ -106,7 +131,11 @@ public sealed record BenchOptions
                 {
                     "-h" or "--help" => options with { Help = true },
                     "--keep" => options with { Keep = true },
-                    "--scenario" => options with { Busy = ScenarioName(Value()) },
+                    "--scenario" => ScenarioNamed(options, Value()),
+                    "--holders" => options with { Holders = PositiveInt(arg, Value()) },
+                    "--idle" => options with { Idle = PositiveInt(arg, Value()) },
+                    "--settle" => options with { Settle = NonNegativeInt(arg, Value()) },
+                    "--restart" => options with { Restart = OnOff(arg, Value()) },
                     "--signals" => options with { SignalsOption = PositiveInt(arg, Value()) },
                     "--warmup" => options with { Warmup = AtLeast(arg, Value(), 4) },
                     "--repeat" => options with { Repeat = PositiveInt(arg, Value()) },
@@ -117,6 +146,7 @@ public sealed record BenchOptions
                     "--history" => options with { History = NonNegativeInt(arg, Value()) },
                     "--accounts" => options with
                     {
+                        AccountCountsGiven = true,
                         AccountCounts = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                             .Select(v => PositiveInt(arg, v))],
                     },
@@ -135,6 +165,17 @@ public sealed record BenchOptions
         {
             error = "--accounts needs at least one count.";
             return null;
+        }
+
+        if (options.Rest)
+        {
+            if (options.AccountCounts.Count != 1)
+            {
+                error = "--accounts takes one count for the rest scenario.";
+                return null;
+            }
+
+            return options;
         }
 
         if (options.Busy)
@@ -158,11 +199,12 @@ public sealed record BenchOptions
         return options;
     }
 
-    private static bool ScenarioName(string value) => value.ToLowerInvariant() switch
+    private static BenchOptions ScenarioNamed(BenchOptions options, string value) => value.ToLowerInvariant() switch
     {
-        "accounts" => false,
-        "busy" => true,
-        _ => throw new FormatException($"--scenario must be accounts or busy, not '{value}'."),
+        "accounts" => options with { Busy = false, Rest = false },
+        "busy" => options with { Busy = true, Rest = false },
+        "rest" => options with { Busy = false, Rest = true },
+        _ => throw new FormatException($"--scenario must be accounts, busy or rest, not '{value}'."),
     };
 
     private static IReadOnlyList<string> Synchronous(string value) => value.ToLowerInvariant() switch

@@ -40,9 +40,13 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<BenchSilo> StartAsync(string synchronous, int history, bool keep)
+    /// <summary>Turns at the engine's SQLite write gate so far (each at most one commit).</summary>
+    public long GateUses => _host.Services.GetRequiredService<OrleansTrading.Grains.Storage.SqliteDatabase>().DataSource.ConnectionsCreated;
+
+    /// <param name="folder">An earlier silo's folder, to start again on its database file; null = a fresh one.</param>
+    public static async Task<BenchSilo> StartAsync(string synchronous, int history, bool keep, string? folder = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "orleans-trading-bench", Guid.NewGuid().ToString("N"));
+        folder ??= Path.Combine(Path.GetTempPath(), "orleans-trading-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var databasePath = Path.Combine(folder, "trading.db");
         var settings = new Dictionary<string, string?>

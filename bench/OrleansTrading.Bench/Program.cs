@@ -17,6 +17,30 @@ if (options.Help)
 
 Report.Start();
 
+if (options.Rest)
+{
+    // Minutes of setup per run, and what is measured is idleness: no process warm-up, one run per level.
+    var restRuns = new List<RestResult>();
+    foreach (var synchronous in options.SynchronousOption ?? ["Normal"])
+    {
+        Console.Error.WriteLine($"synchronous={synchronous}, {options.RestAccounts} accounts at rest, {options.Holders} holders of the crossing symbol ...");
+        try
+        {
+            restRuns.Add(await RestScenario.RunAsync(synchronous, options));
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"  scenario failed: {ex}");
+            return 1;
+        }
+    }
+
+    Console.WriteLine(Report.RestMarkdown(restRuns, options));
+    var restPassed = restRuns.All(r => r.Passed);
+    Console.WriteLine(restPassed ? "Result: PASS (every account opened, every holder flat)." : "Result: FAIL (see the failures and flat columns and stderr).");
+    return restPassed ? 0 : 1;
+}
+
 // The first silo in a process runs on freshly jitted (tier-0) code and measures up to ~2x slower than later ones:
 // one untimed scenario first, so every measured scenario runs on the same, tiered-up code.
 var warmupPassed = true;

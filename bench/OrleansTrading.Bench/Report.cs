@@ -24,15 +24,15 @@ internal static class Report
         }
 
         text.AppendLine();
-        text.AppendLine("| synchronous | accounts | signals/s | min-max | vs 1 account | one at a time | concurrency gain | writes/s | p50 ms | p99 ms | max ms | failures | rejected | rows verified | background writes | state KB/account | CPU ms/signal | GCs gen0/1/2 | GC pause | warnings |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| synchronous | accounts | signals/s | min-max | vs 1 account | one at a time | concurrency gain | writes/s | p50 ms | p99 ms | max ms | failures | rejected | rows verified | background writes | state KB/account | CPU ms/signal | GCs gen0/1/2 | GC pause | warnings | gate uses/signal |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in summaries)
         {
             var r = s.Median;
             var single = summaries.FirstOrDefault(b => b.Median.Synchronous == r.Synchronous && b.Median.Accounts == 1)?.Median;
             var control = s.ControlMedian;
             text.AppendLine(inv,
-                $"| {r.Synchronous} | {r.Accounts} | {r.SignalsPerSecond:F0} | {s.MinSignalsPerSecond:F0}-{s.MaxSignalsPerSecond:F0} | {Ratio(r.SignalsPerSecond, single?.SignalsPerSecond)} | {(control is null ? "-" : control.SignalsPerSecond.ToString("F0", inv))} | {Ratio(r.SignalsPerSecond, control?.SignalsPerSecond)} | {r.WritesPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {s.Failures} | {s.Rejected} | {s.RowsMatching}/{s.RowsExpected} | {s.BackgroundWrites} | {r.Storage.StateBytesPerAccount / 1024:F1} | {r.Cost.Cpu.TotalMilliseconds / r.Signals:F2} | {r.Cost.Gen0}/{r.Cost.Gen1}/{r.Cost.Gen2} | {r.Cost.GcPause.TotalMilliseconds / r.Elapsed.TotalMilliseconds * 100:F0}% | {s.Warnings} |");
+                $"| {r.Synchronous} | {r.Accounts} | {r.SignalsPerSecond:F0} | {s.MinSignalsPerSecond:F0}-{s.MaxSignalsPerSecond:F0} | {Ratio(r.SignalsPerSecond, single?.SignalsPerSecond)} | {(control is null ? "-" : control.SignalsPerSecond.ToString("F0", inv))} | {Ratio(r.SignalsPerSecond, control?.SignalsPerSecond)} | {r.WritesPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {s.Failures} | {s.Rejected} | {s.RowsMatching}/{s.RowsExpected} | {s.BackgroundWrites} | {r.Storage.StateBytesPerAccount / 1024:F1} | {r.Cost.Cpu.TotalMilliseconds / r.Signals:F2} | {r.Cost.Gen0}/{r.Cost.Gen1}/{r.Cost.Gen2} | {r.Cost.GcPause.TotalMilliseconds / r.Elapsed.TotalMilliseconds * 100:F0}% | {s.Warnings} | {r.GateUsesPerSignal:F2} |");
         }
 
         if (baselines.Count > 0)
@@ -95,6 +95,29 @@ internal static class Report
         reference is > 0 ? (value / reference.Value).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-";
 
     /// <summary>The 1-minute load average (other processes compete for the same cores), when the OS reports it.</summary>
+    public static string RestMarkdown(IReadOnlyList<RestResult> runs, BenchOptions options)
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine(inv, $"Date (UTC): {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} | cores: {Environment.ProcessorCount} | {RuntimeInformation.FrameworkDescription} | {RuntimeInformation.OSDescription} | 1-min load average at start/end: {_loadAtStart}/{LoadAverage()}");
+        text.AppendLine(inv, $"Accounts at rest: each opened one long position with the default stop; idle {options.Idle} s measured after {options.Settle} s of settling; crossing quote for {options.Holders} holders; restart phase {(options.Restart ? "on" : "off")}");
+        text.AppendLine();
+        text.AppendLine("| synchronous | accounts | setup s | idle cores | idle CPU ms/s | GCs gen0/1/2 | grain writes idle | journal rows idle | reminders | activations | RSS MB | silo alone MB | RSS bytes/account | managed bytes/account | holders | flat | time to flat ms | after restart: flat | ms from quote | failures | warnings |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in runs)
+        {
+            text.AppendLine(inv, $"| {r.Synchronous} | {r.Accounts} | {r.Setup.TotalSeconds:F0} | {r.IdleCores:F3} | {r.IdleCost.Cpu.TotalMilliseconds / r.Idle.TotalSeconds:F0} | {r.IdleCost.Gen0}/{r.IdleCost.Gen1}/{r.IdleCost.Gen2} | {r.IdleWrites} | {r.IdleJournalRows} | {r.Reminders} | {r.Activations} | {r.RssBytes / 1048576.0:F0} | {r.RssBaselineBytes / 1048576.0:F0} | {r.RssBytesPerAccount:F0} | {r.ManagedBytesPerAccount:F0} | {r.Holders} | {r.FlatHolders} | {(r.TimeToFlatMs is { } ms ? ms.ToString("F0", inv) : "-")} | {(r.RestartToFlatMs is null ? "-" : r.RestartFlatHolders.ToString(inv))} | {(r.RestartToFlatMs is { } rms ? rms.ToString("F0", inv) : "-")} | {r.Failures} | {r.Warnings} |");
+        }
+
+        if (runs.FirstOrDefault(r => r.FirstProblem is not null) is { } failed)
+        {
+            text.AppendLine();
+            text.AppendLine(inv, $"First problem: {failed.FirstProblem}");
+        }
+
+        return text.ToString();
+    }
+
     private static string LoadAverage()
     {
         try

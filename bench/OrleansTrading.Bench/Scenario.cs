@@ -28,6 +28,9 @@ public sealed record ScenarioResult(
     public double WritesPerSecond => Writes / Elapsed.TotalSeconds;
 
     public bool Passed => Failures == 0 && Rejected == 0 && Storage.AllMatch;
+
+    /// <summary>Turns at the SQLite write gate during the timed run, per signal: the commits a signal costs (journal, state, venue, reminders).</summary>
+    public double GateUsesPerSignal { get; init; }
 }
 
 /// <summary>
@@ -100,6 +103,7 @@ public static class Scenario
         GC.WaitForPendingFinalizers();
         var warningsBefore = silo.Warnings.Total;
         var writesBefore = StorageVerifier.TotalWrites(silo.DatabasePath);
+        var gateBefore = silo.GateUses;
 
         var measureCost = ProcessCost.Measure();
         var started = Stopwatch.GetTimestamp();
@@ -117,6 +121,7 @@ public static class Scenario
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cost = measureCost();
+        var gateUses = silo.GateUses - gateBefore;
         var warnings = silo.Warnings.Total - warningsBefore;
 
         // Read the file only after the silo has stopped: what is there is what a restart would load.
@@ -129,7 +134,10 @@ public static class Scenario
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new ScenarioResult(synchronous, accounts, oneAtATime, options.Signals, elapsed, writes, profile, cost,
             Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : ToMs(all[^1]),
-            problems.Failures, problems.Rejected, storage, warnings, problems.First ?? storage.FirstMismatch);
+            problems.Failures, problems.Rejected, storage, warnings, problems.First ?? storage.FirstMismatch)
+        {
+            GateUsesPerSignal = gateUses / (double)options.Signals,
+        };
     }
 
     /// <summary>

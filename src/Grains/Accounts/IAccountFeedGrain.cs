@@ -11,8 +11,9 @@ namespace OrleansTrading.Grains.Accounts;
 public interface IAccountFeedGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// A new quote for a symbol the account holds. One-way on purpose: a slow account must never hold up the
-    /// quote publisher, and a lost push is caught by the stop-loss timer within one check interval.
+    /// A quote for a symbol the account holds that its watch asked for (see <c>QuoteWatch</c>). One-way on purpose: a
+    /// slow account must never hold up the quote publisher; a push lost while it still matters is sent again by the
+    /// symbol's stop-index sweep within two check intervals.
     /// </summary>
     [OneWay, Alias("OnQuoteAsync")]
     Task OnQuoteAsync(Quote quote);
@@ -35,6 +36,10 @@ public interface IAccountFeedGrain : IGrainWithStringKey
     /// <summary>The account's trading day, starting equity and equity for the portfolio; null when it does not exist. Interleaves.</summary>
     [ReadOnly, AlwaysInterleave, Alias("GetDayFiguresAsync")]
     Task<Portfolio.AccountDayFigures?> GetDayFiguresAsync();
+
+    /// <summary>Leaves its reconciliation shard's list if it has no exposure (asked by the shard after a flat while); true if it left.</summary>
+    [Alias("ReleaseMonitoringAsync")]
+    Task<bool> ReleaseMonitoringAsync();
 
     /// <summary>Sends reduce-only orders closing every open position; returns how many positions are closing.</summary>
     [Alias("FlattenAsync")]

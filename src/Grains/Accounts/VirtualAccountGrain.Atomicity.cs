@@ -62,8 +62,12 @@ public sealed partial class VirtualAccountGrain
         try
         {
             await state.ReadStateAsync();
+            PostReconciliationMark();
             // The journal is written before state: ids it already holds must not be handed out again.
             Account.NextOrderNumber = Math.Max(Account.NextOrderNumber, await journal.GetHighestOrderNumberAsync(AccountId) + 1);
+            // An order stored as pending went to the venue with its journal row left for the decision's write, which
+            // failed: the journal shows it now (idempotent; state still counts it unjournaled until its next write).
+            await journal.AppendAsync(new Journal.JournalBatch(AccountId, UnjournaledOrderEvents(), [], [], []));
             LogRolledBack(exception, AccountId);
             await ResyncExposureAsync(); // a reservation made by the failed decision goes back
 

@@ -54,7 +54,10 @@ public sealed partial class VirtualAccountGrain
         }
 
         Account.Orders.Add(order);
-        await PersistAsync();
+        // What must be durable before the venue sees the order is the order in state. Its journal entry waits for the
+        // write that follows the venue's answer (one commit fewer per order): until then state counts it unjournaled,
+        // so a crash in between only delays it to the next write.
+        await PersistAsync(deferOrderEvents: true);
         // Arm reconciliation before the venue sees the order: if this turn dies after the venue fills, the
         // reminder still revives the account, which then learns the fill and protects the position.
         await EnsureProtectionAsync();
@@ -141,33 +144,29 @@ public sealed partial class VirtualAccountGrain
     /// <summary>A finished exit order no longer protects its position: a new stop may fire for what is left.</summary>
     private void ReleaseExit(AccountOrder order) => Book.ReleaseExit(order.OrderId);
 
-    /// <summary>Journal first (idempotent by id), then grain state: after a crash between the two, the replay adds nothing twice.</summary>
-    private async Task PersistAsync()
+    /// <summary>
+    /// Journal first (idempotent by id), then grain state: after a crash between the two, the replay adds nothing twice.
+    /// With <paramref name="deferOrderEvents"/> and nothing but order changes to journal, only state is written: the
+    /// order changes stay counted as unjournaled in it and go with the next write.
+    /// </summary>
+    private async Task PersistAsync(bool deferOrderEvents = false)
     {
         try
         {
-            var events = new List<OrderEvent>();
-            foreach (var order in Account.Orders.Where(o => o.JournaledChanges < o.History.Count))
-            {
-                var snapshot = order.ToSnapshot();
-                for (var seq = order.JournaledChanges; seq < order.History.Count; seq++)
-                {
-                    var change = order.History[seq];
-                    events.Add(new OrderEvent(AccountId, seq, snapshot with
-                    {
-                        Status = change.Status,
-                        FilledQuantity = change.FilledQuantity,
-                        UpdatedAt = change.At,
-                    }, change.Note, change.At));
-                }
-            }
-
+            var events = UnjournaledOrderEvents();
             var batch = new JournalBatch(AccountId, events, [.. _unjournaledFills], [.. _unjournaledTrades], [.. _unjournaledDecisions],
                 [.. _unjournaledLimitEvents]);
-            await journal.AppendAsync(batch);
-            foreach (var order in Account.Orders)
+            if (deferOrderEvents && batch.HasOnlyOrderEvents)
             {
-                order.JournaledChanges = order.History.Count;
+                batch = batch with { OrderEvents = [] };
+            }
+            else
+            {
+                await journal.AppendAsync(batch);
+                foreach (var order in Account.Orders)
+                {
+                    order.JournaledChanges = order.History.Count;
+                }
             }
 
             _unjournaledFills.Clear();
@@ -176,6 +175,7 @@ public sealed partial class VirtualAccountGrain
             _unjournaledLimitEvents.Clear();
             PruneFinishedOrders();
             await state.WriteStateAsync();
+            PostReconciliationMark();
             PublishActivity(batch.Decisions);
         }
         catch (Exception ex)
@@ -187,13 +187,36 @@ public sealed partial class VirtualAccountGrain
         }
     }
 
+    /// <summary>Every order status change not in the journal yet, as journal rows.</summary>
+    private List<OrderEvent> UnjournaledOrderEvents()
+    {
+        var events = new List<OrderEvent>();
+        foreach (var order in Account.Orders.Where(o => o.JournaledChanges < o.History.Count))
+        {
+            var snapshot = order.ToSnapshot();
+            for (var seq = order.JournaledChanges; seq < order.History.Count; seq++)
+            {
+                var change = order.History[seq];
+                events.Add(new OrderEvent(AccountId, seq, snapshot with
+                {
+                    Status = change.Status,
+                    FilledQuantity = change.FilledQuantity,
+                    UpdatedAt = change.At,
+                }, change.Note, change.At));
+            }
+        }
+
+        return events;
+    }
+
     /// <summary>
     /// Finished orders leave state once journaled: the journal answers for them, and state stays the size of what
     /// the next decision needs, however long the account trades. A signal's order whose decision never reached state
     /// (the decision failed after the order left) stays until a retry of that signal answers from it: dropped, the
     /// retry would find neither order nor decision and send a second order.
     /// </summary>
-    private void PruneFinishedOrders() => Account.Orders.RemoveAll(o => o.IsTerminal && (o.SignalId is null || o.DecisionAcknowledged));
+    private void PruneFinishedOrders() => Account.Orders.RemoveAll(o =>
+        o.IsTerminal && o.JournaledChanges == o.History.Count && (o.SignalId is null || o.DecisionAcknowledged));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} closed {PositionId} {Symbol} qty {Quantity} entry {EntryPrice} exit {ExitPrice} pnl {Pnl} ({Reason})")]
     private partial void LogTradeClosed(string accountId, string positionId, string symbol, decimal quantity, decimal entryPrice, decimal exitPrice, decimal pnl, OrderPurpose reason);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
@@ -9,17 +10,26 @@ using OrleansTrading.Grains.Rules;
 namespace OrleansTrading.Grains.Accounts;
 
 /// <summary>
-/// Protection of open exposure: stop-losses (pushed quotes plus a safety-net timer), the reconciliation reminder
-/// that also revives the account after a restart, and flatten. Stops and flatten ignore every entry rule and
+/// Protection of open exposure: stop-losses (watched by the symbol's stop index, which pushes the quotes that reach a
+/// stop, move a trailing stop or set a new high or low), reconciliation (by the account's shard, whose reminder also
+/// revives the account after a restart), and flatten. Stops and flatten ignore every entry rule and
 /// every kill-switch state: reducing risk is always allowed. They act only on fresh quotes: a stop never fires on a
 /// stale one, and the venue fills nothing from one, so an exit waits for a fresh quote and then goes at its price.
 /// </summary>
 public sealed partial class VirtualAccountGrain
 {
-    private const string ReconciliationReminder = "reconcile";
-    private IGrainTimer? _stopTimer;
-    private string? _subscribedSymbol;
-    private bool _reminderRegistered;
+    /// <summary>The per-account reminder of earlier releases: replaced by the reconciliation shards, dropped at its first tick.</summary>
+    private const string LegacyReconciliationReminder = "reconcile";
+
+    /// <summary>The watches registered with each held symbol's stop index, as last sent (memory: re-sent on activation).</summary>
+    private readonly Dictionary<string, QuoteWatch> _watches = new(StringComparer.Ordinal);
+
+    /// <summary>Listed with its reconciliation shard (memory: an activation with exposure asks once; listing twice writes nothing).</summary>
+    private bool _monitored;
+
+    private ReconciliationBoard? _board;
+
+    private ReconciliationBoard Board => _board ??= ServiceProvider.GetRequiredService<ReconciliationBoard>();
 
     /// <summary>Positions whose stop a stale quote crosses, already logged as waiting (memory only: it is just for the log).</summary>
     private readonly HashSet<string> _waitingStops = new(StringComparer.Ordinal);
@@ -55,12 +65,33 @@ public sealed partial class VirtualAccountGrain
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == ReconciliationReminder && Account.Created)
+        if (reminderName == LegacyReconciliationReminder)
         {
-            _subscribedSymbol = null; // renew the quote subscription: the market-data grain may have restarted
-            await ReconcileAsync();
+            if (await this.GetReminder(LegacyReconciliationReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            await ReconcileAsync(); // lists the account with its shard if it has exposure
         }
     }
+
+    /// <summary>Asked by the shard after the account has been flat for a while: leaves the list unless it trades again.</summary>
+    public async Task<bool> ReleaseMonitoringAsync()
+    {
+        if (IsExposed)
+        {
+            return false;
+        }
+
+        await GrainFactory.Shard(AccountId).ReleaseAsync(AccountId);
+        _monitored = false;
+        return true;
+    }
+
+    /// <summary>What the shard's sweep compares with the venue's: posted after each write and on activation (see the board).</summary>
+    private void PostReconciliationMark() => Board.MarkAccount(AccountId, Account.Orders.Any(o => !o.IsTerminal),
+        ReconciliationBoard.Nets(Account.Positions, p => p.Symbol, p => p.SignedQuantity));
 
     /// <summary>
     /// Plans the repairs against the venue's report and applies them. State is written only when a repair changed
@@ -268,65 +299,62 @@ public sealed partial class VirtualAccountGrain
         return quote?.Mid ?? report.Orders.SelectMany(o => o.Fills).Where(f => f.Symbol == symbol).MaxBy(f => f.At)?.Price;
     }
 
+    private bool IsExposed => Account.Positions.Count > 0 || Account.Orders.Any(o => !o.IsTerminal);
+
     /// <summary>
-    /// Keeps the protection matching the exposure: a stop timer and a quote subscription while positions are open,
-    /// a reconciliation reminder while anything is open; all dropped when the account is flat.
+    /// Keeps the protection matching the exposure: a watch with the stop index of each held symbol, and, from the first
+    /// order on, a place on its reconciliation shard's durable list (stored before the venue sees the order, see
+    /// <see cref="SendOrderAsync"/>). The account stays listed while it trades and leaves once it has been flat for
+    /// <see cref="ReconciliationShardGrain.FlatSweepsBeforeRelease"/> sweeps.
     /// </summary>
     private async Task EnsureProtectionAsync()
     {
-        var hasPositions = Account.Positions.Count > 0;
-        var exposed = hasPositions || Account.Orders.Any(o => !o.IsTerminal);
-        if (hasPositions && _stopTimer is null)
+        await EnsureWatchesAsync();
+        if (IsExposed && !_monitored)
         {
-            _stopTimer = this.RegisterGrainTimer(CheckStopsOnTimerAsync,
-                new GrainTimerCreationOptions(Options.StopLoss.CheckInterval, Options.StopLoss.CheckInterval) { KeepAlive = true });
-        }
-        else if (!hasPositions && _stopTimer is not null)
-        {
-            _stopTimer.Dispose();
-            _stopTimer = null;
-        }
-
-        var symbol = Account.ActiveSymbol;
-        if (symbol != _subscribedSymbol)
-        {
-            if (_subscribedSymbol is not null)
-            {
-                await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(_subscribedSymbol).UnsubscribeAsync(AccountId);
-            }
-
-            if (symbol is not null)
-            {
-                await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(symbol).SubscribeAsync(AccountId);
-            }
-
-            _subscribedSymbol = symbol;
-        }
-
-        if (exposed && !_reminderRegistered)
-        {
-            await this.RegisterOrUpdateReminder(ReconciliationReminder, Options.Reconciliation.Interval, Options.Reconciliation.Interval);
-            _reminderRegistered = true;
-        }
-        else if (!exposed && _reminderRegistered)
-        {
-            if (await this.GetReminder(ReconciliationReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            _reminderRegistered = false;
+            await GrainFactory.Shard(AccountId).MonitorAsync(AccountId);
+            _monitored = true;
         }
 
         await SyncExposureAsync();
     }
 
-    private async Task CheckStopsOnTimerAsync()
+    /// <summary>Sends the stop index of each held symbol this account's watch when it changed, and drops the ones it left.</summary>
+    private async Task EnsureWatchesAsync()
     {
-        if (Account.ActiveSymbol is { } symbol && await GrainFactory.MarketData(symbol).GetQuoteAsync() is { } quote)
+        var wanted = DesiredWatches();
+        foreach (var (symbol, watch) in wanted)
         {
-            await CheckStopsAsync(quote);
+            if (!_watches.TryGetValue(symbol, out var registered) || registered != watch)
+            {
+                await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(symbol).WatchAsync(watch);
+                _watches[symbol] = watch;
+            }
         }
+
+        foreach (var symbol in _watches.Keys.Where(s => !wanted.ContainsKey(s)).ToList())
+        {
+            await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(symbol).UnwatchAsync(AccountId);
+            _watches.Remove(symbol);
+        }
+    }
+
+    /// <summary>One watch per held symbol: the nearest armed stop and the trailing stops' best prices.</summary>
+    private Dictionary<string, QuoteWatch> DesiredWatches()
+    {
+        var watches = new Dictionary<string, QuoteWatch>(StringComparer.Ordinal);
+        foreach (var held in Account.Positions.GroupBy(p => p.Symbol, StringComparer.Ordinal))
+        {
+            var side = held.First().Side;
+            var armed = held.Where(p => p.ExitOrderId is null).ToList();
+            var trailing = armed.Where(p => p.TrailingStopPercent is not null).ToList();
+            var isLong = side == PositionSide.Long;
+            decimal? stop = armed.Count == 0 ? null : isLong ? armed.Max(p => p.StopLossPrice) : armed.Min(p => p.StopLossPrice);
+            decimal? trailFrom = trailing.Count == 0 ? null : isLong ? trailing.Min(p => p.BestPrice) : trailing.Max(p => p.BestPrice);
+            watches[held.Key] = new QuoteWatch(AccountId, held.Key, side, stop, trailFrom, AllQuotes: held.Any(p => p.Side != side));
+        }
+
+        return watches;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} stop {Purpose} triggered for {PositionId} {Symbol}: stop {StopPrice}, quote {Bid}/{Ask}")]

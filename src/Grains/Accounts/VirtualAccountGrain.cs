@@ -37,8 +37,8 @@ public sealed partial class VirtualAccountGrain(
         {
             await MigrateLegacyStateAsync();
             Account.NextOrderNumber = Math.Max(Account.NextOrderNumber, await journal.GetHighestOrderNumberAsync(AccountId) + 1);
-            _reminderRegistered = await this.GetReminder(ReconciliationReminder) is not null;
-            await EnsureProtectionAsync();
+            PostReconciliationMark();
+            await EnsureWatchesAsync();
         }
 
         _activated = true;
@@ -330,9 +330,13 @@ public sealed partial class VirtualAccountGrain(
         var drawdown = Performance.Drawdown(peak, equity);
         return new AccountSnapshot(AccountId, Account.Balance, equity, Account.RealizedPnl, unrealizedPnl, Account.Wins,
             Account.Losses, Account.ConsecutiveLosses, Account.CooldownUntil, peak, drawdown, Math.Max(Account.MaxDrawdown, drawdown),
-            Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt, Account.LastReconciledAt, Account.ReconciliationRepairs,
+            Account.ActiveSymbol, positions, Account.InitialBalance, Account.CreatedAt, LastReconciledAt(), Account.ReconciliationRepairs,
             ActiveLocks(now));
     }
+
+    /// <summary>The later of the last full reconciliation and the last sweep that found the account in sync with its venue.</summary>
+    private DateTimeOffset? LastReconciledAt() =>
+        Board.VerifiedAt(AccountId) is { } verified && !(Account.LastReconciledAt > verified) ? verified : Account.LastReconciledAt;
 
     private List<string> WorkingOrderIds() => Account.Orders.Where(o => !o.IsTerminal).Select(o => o.OrderId).ToList();
 

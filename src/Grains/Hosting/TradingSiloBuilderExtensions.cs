@@ -49,10 +49,14 @@ public static class TradingSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ActivityFlusher>();
         services.TryAddSingleton<PortfolioCollector>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PortfolioFlusher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Reconciliation.ReconciliationStarter>();
         services.TryAddSingleton<IVenue, PaperVenue>();
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
         services.TryAddSingleton<IVenueOrderArchive, SqliteVenueOrderArchive>();
+        services.TryAddSingleton<Accounts.SqliteAccountDirectory>();
+        services.TryAddSingleton<Reconciliation.MonitoredAccounts>();
+        services.TryAddSingleton<Reconciliation.ReconciliationBoard>();
         silo.AddIncomingGrainCallFilter<AccountCreationFilter>();
         services.AddOptions<ReminderOptions>().Configure<IOptions<TradingOptions>>((reminders, trading) =>
             reminders.MinimumReminderPeriod = trading.Value.Reconciliation.Interval);

@@ -16,4 +16,7 @@ public sealed record JournalBatch(
     IReadOnlyList<LimitEvent>? LimitEvents = null)
 {
     public bool IsEmpty => OrderEvents.Count == 0 && Fills.Count == 0 && Trades.Count == 0 && Decisions.Count == 0 && (LimitEvents?.Count ?? 0) == 0;
+
+    /// <summary>Nothing but order status changes: what an account may leave for its next write (see its persist).</summary>
+    public bool HasOnlyOrderEvents => Fills.Count == 0 && Trades.Count == 0 && Decisions.Count == 0 && (LimitEvents?.Count ?? 0) == 0;
 }

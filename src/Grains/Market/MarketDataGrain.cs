@@ -10,7 +10,11 @@ using OrleansTrading.Grains.Rules;
 namespace OrleansTrading.Grains.Market;
 
 /// <summary>
-/// The latest quote of one symbol, pushed to the accounts that hold it. Kept in memory: a quote is worthless
+/// The latest quote of one symbol, and the symbol's stop index: each quote goes to the holders for whom it matters
+/// (a stop reached, a trailing stop moved, a new high or low to mark), decided here in one pass over the index, so a
+/// quote costs a message only where an account has something to do. A sweep every <c>StopLoss:CheckInterval</c>
+/// re-sends a fresh latest quote to holders it still concerns (a lost push, an account that was busy), and keeps this
+/// activation alive while it holds watches. Kept in memory: a quote is worthless
 /// after its max age (500 ms by default), so persisting every tick would cost a write per tick and restore
 /// nothing usable after a restart. A quote is refused (<see cref="InvalidInputException"/>) unless it is well formed and
 /// passes <see cref="QuoteEdgeChecks"/>; one observed before the latest is ignored, so a late delivery never rolls
@@ -21,8 +25,10 @@ public sealed partial class MarketDataGrain(
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
     ILogger<MarketDataGrain> logger) : Grain, IMarketDataGrain, IQuoteSubscriptionGrain
 {
-    private readonly HashSet<string> _subscribers = new(StringComparer.Ordinal);
+    private readonly StopIndex _index = new();
+    private IGrainTimer? _sweepTimer;
     private Quote? _latest;
+    private DateTimeOffset? _sweptDay;
 
     public Task PublishQuoteAsync(Quote quote)
     {
@@ -54,28 +60,86 @@ public sealed partial class MarketDataGrain(
 
         _latest = quote with { Symbol = symbol };
         LogQuote(symbol, quote.Bid, quote.Ask, quote.Timestamp);
-        foreach (var accountId in _subscribers)
-        {
-            // One-way: returns at once, so a slow account never delays the publisher.
-            _ = GrainFactory.GetGrain<IAccountFeedGrain>(accountId).OnQuoteAsync(_latest);
-        }
-
+        Send(_index.Route(_latest), _latest);
         return Task.CompletedTask;
     }
 
     public Task<Quote?> GetQuoteAsync() => Task.FromResult(_latest);
 
-    public Task SubscribeAsync(string accountId)
+    public Task WatchAsync(QuoteWatch watch)
     {
-        _subscribers.Add(accountId);
+        ArgumentNullException.ThrowIfNull(watch);
+        if (_index.Register(watch, _latest))
+        {
+            Send([watch.AccountId], _latest!);
+        }
+
+        EnsureSweeping();
         return Task.CompletedTask;
     }
 
-    public Task UnsubscribeAsync(string accountId)
+    public Task UnwatchAsync(string accountId)
     {
-        _subscribers.Remove(accountId);
+        _index.Remove(accountId);
+        EnsureSweeping();
         return Task.CompletedTask;
     }
+
+    private void Send(List<string> accountIds, Quote quote)
+    {
+        foreach (var accountId in accountIds)
+        {
+            // One-way: returns at once, so a slow account never delays the publisher.
+            _ = GrainFactory.GetGrain<IAccountFeedGrain>(accountId).OnQuoteAsync(quote);
+        }
+    }
+
+    private Task SweepAsync()
+    {
+        var now = clock.GetUtcNow();
+        var day = TradingDay.Containing(now, options.Value.TradingWindow).Start;
+        if (_sweptDay is { } swept && swept != day && _latest is { } last)
+        {
+            // Holders' daily figures start from the equity at the day's first quote they see; without this push an
+            // account holding overnight would look at the new day only at its next new high or low.
+            LogNewDay(this.GetPrimaryKeyString(), _index.Count);
+            Send(_index.Holders(), last);
+        }
+
+        _sweptDay = day;
+        if (_latest is { } latest && MarketFilters.IsFresh(latest, now, options.Value.Filters.MaxQuoteAge))
+        {
+            var overdue = _index.Overdue(latest);
+            if (overdue.Count > 0)
+            {
+                LogResent(this.GetPrimaryKeyString(), overdue.Count);
+                Send(overdue, latest);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void EnsureSweeping()
+    {
+        if (_index.Count > 0 && _sweepTimer is null)
+        {
+            var interval = options.Value.StopLoss.CheckInterval;
+            _sweepTimer = this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+            _sweptDay ??= TradingDay.Containing(clock.GetUtcNow(), options.Value.TradingWindow).Start;
+        }
+        else if (_index.Count == 0 && _sweepTimer is not null)
+        {
+            _sweepTimer.Dispose();
+            _sweepTimer = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stop index of {Symbol} re-sent the latest quote to {Accounts} accounts it still concerns")]
+    private partial void LogResent(string symbol, int accounts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A new trading day: the latest quote of {Symbol} goes to all its {Accounts} holders, to mark their day's starting equity")]
+    private partial void LogNewDay(string symbol, int accounts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quote for {Symbol} refused: {Problems}")]
     private partial void LogQuoteRefused(string symbol, string problems);

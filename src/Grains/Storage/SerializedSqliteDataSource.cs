@@ -16,6 +16,7 @@ public sealed class SerializedSqliteDataSource : DbDataSource
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly DatabaseStatus _status;
+    private long _connections;
 
     public SerializedSqliteDataSource(string connectionString, string synchronous, TimeSpan busyTimeout, DatabaseStatus status)
     {
@@ -26,7 +27,14 @@ public sealed class SerializedSqliteDataSource : DbDataSource
 
     public override string ConnectionString => _connectionString;
 
-    protected override DbConnection CreateDbConnection() => new GatedSqliteConnection(_connectionString, _gate, _connectionPragmas, _status);
+    /// <summary>Connections handed out so far: each is one turn at the gate, at most one commit (the bench counts them per signal).</summary>
+    public long ConnectionsCreated => Interlocked.Read(ref _connections);
+
+    protected override DbConnection CreateDbConnection()
+    {
+        Interlocked.Increment(ref _connections);
+        return new GatedSqliteConnection(_connectionString, _gate, _connectionPragmas, _status);
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -5,6 +5,7 @@ using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Accounts;
 using OrleansTrading.Grains.Options;
+using OrleansTrading.Grains.Reconciliation;
 using OrleansTrading.Grains.Rules;
 
 namespace OrleansTrading.Grains.Venue;
@@ -21,6 +22,7 @@ public sealed partial class PaperVenueGrain(
     IOptions<TradingOptions> options,
     IVenueOrderArchive archive,
     VenueFaults faults,
+    ReconciliationBoard board,
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
     ILogger<PaperVenueGrain> logger) : Grain, IPaperVenueGrain
 {
@@ -38,6 +40,7 @@ public sealed partial class PaperVenueGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        PostReconciliationMark();
         // A book stored by an older release may hold hundreds of finished orders: archive them now.
         if (FinishedOrders().Count > 2 * FinishedOrdersKept)
         {
@@ -154,6 +157,7 @@ public sealed partial class PaperVenueGrain(
         try
         {
             await state.WriteStateAsync();
+            PostReconciliationMark();
         }
         catch (Exception ex)
         {
@@ -161,6 +165,7 @@ public sealed partial class PaperVenueGrain(
             _stepTimer?.Dispose();
             _stepTimer = null;
             _broken = true;
+            board.ForgetVenue(AccountId);
             DeactivateOnIdle();
             throw;
         }
@@ -298,6 +303,10 @@ public sealed partial class PaperVenueGrain(
             _stepTimer = null;
         }
     }
+
+    /// <summary>The venue's side of the reconciliation board: its stored net positions (an account at rest is checked against them).</summary>
+    private void PostReconciliationMark() =>
+        board.MarkVenue(AccountId, ReconciliationBoard.Nets(state.State.NetPositions, p => p.Key, p => p.Value));
 
     private List<VenueOrderRecord> FinishedOrders() =>
         state.State.Orders.Values.Where(o => !o.IsWorking && o.Status != OrderStatus.Pending).ToList();

@@ -131,6 +131,41 @@ public sealed class AccountLimitsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_account_holding_overnight_starts_the_new_day_from_the_equity_at_the_days_first_sweep_not_at_its_first_look()
+    {
+        var account = await _trading.CreateAccountAsync(balance: 10_000m);
+        var accountId = account.GetPrimaryKeyString();
+        var symbol = NewId("DAY");
+        var start = fixture.Clock.Now; // Wednesday 2026-11-25 10:00 New York
+        try
+        {
+            await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+            AssertAccepted(await _trading.OpenAsync(account, symbol));
+            await _trading.PublishQuoteAsync(symbol, 101m, 101.05m); // a new high
+            await _trading.PublishQuoteAsync(symbol, 100.5m, 100.55m); // a new low: the account has seen 100.5-101
+            await Eventually.MatchesAsync(() => Task.FromResult(fixture.QuotePushes.Delivered(accountId)), n => n >= 2,
+                TimeSpan.FromSeconds(5), "both extremes pushed (pushes are one-way)");
+
+            fixture.Clock.Now = new DateTimeOffset(2026, 11, 26, 14, 29, 58, TimeSpan.Zero); // 09:29:58, still the same trading day
+            await _trading.PublishQuoteAsync(symbol, 100.8m, 100.85m); // inside what it has seen: not pushed
+            var pushed = fixture.QuotePushes.Delivered(accountId);
+            fixture.Clock.Now = new DateTimeOffset(2026, 11, 26, 14, 30, 1, TimeSpan.Zero); // the next trading day has begun
+            await Eventually.MatchesAsync(() => Task.FromResult(fixture.QuotePushes.Delivered(accountId)), n => n > pushed,
+                TimeSpan.FromSeconds(5), "the new day's quote pushed to the holder");
+            await _trading.PublishQuoteAsync(symbol, 100.6m, 100.65m); // inside the range again: not pushed
+
+            var usage = (await account.GetLimitsAsync())!.Usage;
+            Assert.Equal(new DateTimeOffset(2026, 11, 26, 14, 30, 0, TimeSpan.Zero), usage.TradingDayStart);
+            Assert.Equal(10_007.5m, usage.DayStartEquity); // 10,000 + 10 × (100.8 − 100.05); at the first look it would be 10,005.5
+            Assert.Equal(10_005.5m, usage.Equity);
+        }
+        finally
+        {
+            fixture.Clock.Now = start;
+        }
+    }
+
+    [Fact]
     public async Task With_flattenOnDailyLoss_reaching_the_daily_loss_limit_also_closes_the_open_positions()
     {
         var account = await _trading.CreateAccountAsync(balance: 10_000m);

@@ -240,8 +240,13 @@ public sealed class FailureRegressionTests : IDisposable
         var account = await trading.CreateAccountAsync("no-reuse-va");
         await trading.PublishQuoteAsync("REUSE", 100m, 100.05m);
 
-        // The journal takes ord-1's pending row, then the state write fails: the reloaded account must skip ord-1.
-        await ExecAsync("CREATE TRIGGER fail_updates BEFORE UPDATE ON OrleansStorage BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+        // ord-1 is stored as pending (account row Version 1 -> 2) and filled; the decision's write journals its rows,
+        // then its state write fails: the reloaded account must skip ord-1.
+        await ExecAsync("""
+            CREATE TRIGGER fail_updates BEFORE UPDATE ON OrleansStorage
+            WHEN OLD.GrainTypeString = 'account' AND OLD.Version >= 2
+            BEGIN SELECT RAISE(ABORT, 'injected'); END;
+            """);
         await Assert.ThrowsAnyAsync<Exception>(() => trading.OpenAsync(account, "REUSE", quantity: 10m, signalId: "first"));
         await ExecAsync("DROP TRIGGER fail_updates;");
         var second = await trading.OpenAsync(account, "REUSE", quantity: 3m, signalId: "second");

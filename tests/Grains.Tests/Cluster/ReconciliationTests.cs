@@ -246,30 +246,6 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
         Assert.Equal(10m, decision.FilledQuantity);
     }
 
-    [Fact]
-    public async Task Account_holds_a_reminder_only_while_something_is_open()
-    {
-        var account = await _trading.CreateAccountAsync();
-        var symbol = NewId("RM");
-        async Task<long> RemindersAsync()
-        {
-            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.DatabasePath};Mode=ReadOnly");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM OrleansRemindersTable WHERE GrainId LIKE $id";
-            command.Parameters.AddWithValue("$id", $"%/{account.GetPrimaryKeyString()}");
-            return (long)(await command.ExecuteScalarAsync())!;
-        }
-
-        Assert.Equal(0, await RemindersAsync());
-        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
-        AssertAccepted(await _trading.OpenAsync(account, symbol));
-        Assert.Equal(1, await RemindersAsync());
-
-        AssertAccepted(await _trading.CloseAsync(account, symbol));
-        Assert.Equal(0, await RemindersAsync());
-    }
-
     /// <summary>Snapshots hold lists, which records compare by reference.</summary>
     private sealed class SnapshotComparer : IEqualityComparer<AccountSnapshot>
     {

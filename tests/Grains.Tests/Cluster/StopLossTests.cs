@@ -10,25 +10,26 @@ public sealed class StopLossTests(ClusterFixture fixture)
 {
     private readonly TradingDriver _trading = fixture.Trading;
 
-    /// <summary>Removes the account's quote subscription, so only the 1 s safety-net timer can see the next quote.</summary>
-    private Task LosePushesAsync(IVirtualAccountGrain account, string symbol) =>
-        _trading.Client.GetGrain<IQuoteSubscriptionGrain>(symbol).UnsubscribeAsync(account.GetPrimaryKeyString());
+    /// <summary>Loses the next quote pushed to the account, so only the stop index's sweep can deliver that quote.</summary>
+    private void LoseNextPush(IVirtualAccountGrain account) => fixture.QuotePushes.DropNext(account.GetPrimaryKeyString());
 
     [Theory]
     [InlineData(OrderSide.Buy, 98.00, 98.05)]
     [InlineData(OrderSide.Sell, 101.95, 102.00)]
-    public async Task Timer_stops_out_a_position_when_the_quote_crosses_its_stop(OrderSide side, decimal bid, decimal ask)
+    public async Task Sweep_stops_out_a_position_whose_crossing_quote_push_was_lost(OrderSide side, decimal bid, decimal ask)
     {
         var account = await _trading.CreateAccountAsync();
         var symbol = NewId("ST");
         await _trading.PublishQuoteAsync(symbol, 99.95m, 100m);
         var entry = await _trading.OpenAsync(account, symbol, side);
         AssertAccepted(entry);
-        await LosePushesAsync(account, symbol);
+        var droppedBefore = fixture.QuotePushes.Dropped;
+        LoseNextPush(account);
 
         await _trading.PublishQuoteAsync(symbol, bid, ask);
-        var flat = await FlatAsync(account, TimeSpan.FromSeconds(5));
+        var flat = await FlatAsync(account, TimeSpan.FromSeconds(5)); // the sweep runs every 1 s and re-sends within two
 
+        Assert.Equal(droppedBefore + 1, fixture.QuotePushes.Dropped);
         Assert.Equal(1, flat.Losses);
         var trade = Assert.Single((await fixture.Journal.GetTradesAsync(account.GetPrimaryKeyString(), 0, 10)).Items);
         Assert.Equal(OrderPurpose.StopLoss, trade.Reason);
@@ -43,7 +44,7 @@ public sealed class StopLossTests(ClusterFixture fixture)
         await _trading.PublishQuoteAsync(symbol, 99.95m, 100m);
         AssertAccepted(await _trading.OpenAsync(account, symbol)); // stop 98.00
         await _trading.PublishQuoteAsync(symbol, 98.01m, 98.06m);
-        await Task.Delay(1_500); // longer than one timer period
+        await Task.Delay(2_500); // longer than two sweeps of the stop index
         Assert.Single((await account.GetSnapshotAsync())!.Positions);
     }
 

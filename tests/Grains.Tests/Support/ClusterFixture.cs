@@ -26,11 +26,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public ITradeJournal Journal => Cluster.GetSiloServiceProvider().GetRequiredService<ITradeJournal>();
 
+    /// <summary>Loses chosen quote pushes (nothing is lost unless a test asks).</summary>
+    public QuotePushDropper QuotePushes => Cluster.GetSiloServiceProvider().GetRequiredService<QuotePushDropper>();
+
     public async Task InitializeAsync() =>
         Cluster = await TradingCluster.StartAsync(_database.ConnectionString, Clock, new Dictionary<string, string?>
         {
             [$"Trading:Venue:SymbolSlippageBps:{SlippingSymbol}"] = "20",
-        });
+        }, QuotePushDropper.AddTo);
 
     public async Task DisposeAsync()
     {

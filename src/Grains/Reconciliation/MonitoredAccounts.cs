@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using OrleansTrading.Grains.Storage;
+
+namespace OrleansTrading.Grains.Reconciliation;
+
+/// <summary>The durable list of accounts each reconciliation shard watches (<c>monitored_accounts</c>).</summary>
+public sealed class MonitoredAccounts(SqliteDatabase database)
+{
+    public async Task AddAsync(string accountId, int shard, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO monitored_accounts (account_id, shard) VALUES ($id, $shard);";
+        command.Parameters.AddWithValue("$id", accountId);
+        command.Parameters.AddWithValue("$shard", shard);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RemoveAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM monitored_accounts WHERE account_id = $id;";
+        command.Parameters.AddWithValue("$id", accountId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(int shard, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT account_id FROM monitored_accounts WHERE shard = $shard;";
+        command.Parameters.AddWithValue("$shard", shard);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+}
