@@ -4,7 +4,9 @@ using Npgsql;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Cluster.Tests.Support;
+using OrleansTrading.Grains.Accounts;
 using OrleansTrading.Grains.Journal;
+using OrleansTrading.Grains.Reconciliation;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Storage;
 using OrleansTrading.Grains.Venue;
@@ -108,6 +110,39 @@ public sealed class JournalContractTests(PostgreSqlServer server) : IAsyncLifeti
         Assert.Empty(await archive.FindAsync("va-2", ["o-1"]));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_account_directory_and_the_shard_lists_keep_one_row_per_account(string provider)
+    {
+        var (directory, monitored) = await OpenListsAsync(provider);
+        await directory.AddAsync(["va-b", "va-a", "Va-c"]);
+        await directory.AddAsync(["va-a"]);
+        Assert.Equal(["Va-c", "va-a", "va-b"], await directory.ListAsync());
+
+        await monitored.AddAsync("va-1", 3);
+        await monitored.AddAsync("va-2", 3);
+        await monitored.AddAsync("va-1", 5);
+        await monitored.AddAsync("va-3", 5);
+        Assert.Equal(["va-1", "va-2"], (await monitored.ListAsync(3)).Order(StringComparer.Ordinal));
+        await monitored.RemoveAsync("va-1");
+        Assert.Equal(["va-2"], await monitored.ListAsync(3));
+        Assert.Equal(["va-3"], await monitored.ListAsync(5));
+    }
+
+    private async Task<(IAccountDirectoryRows Directory, IMonitoredAccounts Monitored)> OpenListsAsync(string provider)
+    {
+        if (provider == StorageProviders.PostgreSql)
+        {
+            var database = Databases.Open(await server.CreateDatabaseAsync("lists"));
+            _databases.Add(database);
+            database.EnsureSchema();
+            return (new PostgreSqlAccountDirectory(database), new PostgreSqlMonitoredAccounts(database));
+        }
+
+        var sqlite = OpenSqlite();
+        return (new SqliteAccountDirectory(sqlite), new SqliteMonitoredAccounts(sqlite));
+    }
+
     [Fact]
     public async Task The_postgresql_journal_refuses_edits_and_deletes()
     {
@@ -138,6 +173,12 @@ public sealed class JournalContractTests(PostgreSqlServer server) : IAsyncLifeti
             return (new PostgreSqlTradeJournal(database), new PostgreSqlVenueOrderArchive(database));
         }
 
+        var sqlite = OpenSqlite();
+        return (new SqliteTradeJournal(sqlite), new SqliteVenueOrderArchive(sqlite));
+    }
+
+    private SqliteDatabase OpenSqlite()
+    {
         Directory.CreateDirectory(_folder);
         var sqlite = new SqliteDatabase(Options.Create(new TradingOptions
         {
@@ -149,7 +190,7 @@ public sealed class JournalContractTests(PostgreSqlServer server) : IAsyncLifeti
         }), NullLogger<SqliteDatabase>.Instance);
         _databases.Add(sqlite);
         sqlite.EnsureSchema();
-        return (new SqliteTradeJournal(sqlite), new SqliteVenueOrderArchive(sqlite));
+        return sqlite;
     }
 
     private static JournalBatch Batch(string account, string signalId, string orderId, DateTimeOffset? at = null)

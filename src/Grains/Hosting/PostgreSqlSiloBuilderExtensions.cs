@@ -24,6 +24,8 @@ public static class PostgreSqlSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgreSqlSchemaInitializer>();
         services.TryAddSingleton<ITradeJournal, PostgreSqlTradeJournal>();
         services.TryAddSingleton<IVenueOrderArchive, PostgreSqlVenueOrderArchive>();
+        services.TryAddSingleton<Accounts.IAccountDirectoryRows, Accounts.PostgreSqlAccountDirectory>();
+        services.TryAddSingleton<Reconciliation.IMonitoredAccounts, Reconciliation.PostgreSqlMonitoredAccounts>();
 
         silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<PostgreSqlDatabase, IServiceProvider>((storage, database, provider) =>
         {

@@ -54,8 +54,8 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
         services.TryAddSingleton<IVenueOrderArchive, SqliteVenueOrderArchive>();
-        services.TryAddSingleton<Accounts.SqliteAccountDirectory>();
-        services.TryAddSingleton<Reconciliation.MonitoredAccounts>();
+        services.TryAddSingleton<Accounts.IAccountDirectoryRows, Accounts.SqliteAccountDirectory>();
+        services.TryAddSingleton<Reconciliation.IMonitoredAccounts, Reconciliation.SqliteMonitoredAccounts>();
         services.TryAddSingleton<Reconciliation.ReconciliationBoard>();
         silo.AddIncomingGrainCallFilter<AccountCreationFilter>();
         services.AddOptions<ReminderOptions>().Configure<IOptions<TradingOptions>>((reminders, trading) =>
