@@ -142,14 +142,45 @@ public sealed class ClusterFailoverTests(PostgreSqlServer server, ITestOutputHel
 
             var killedAt = DateTime.UtcNow;
             await victim.KillAsync();
+
+            // How soon each load account of the killed silo answers a read again through a survivor (a request that
+            // was in flight to the killed silo waits out its response timeout instead; the probes show the failover).
+            var victimLoad = LoadAccounts.Where(victimAccounts.Contains).ToList();
+            var survivors = silos.Where(s => s != victim).ToList();
+            var probes = victimLoad.Select((account, i) => Task.Run(async () =>
+            {
+                while (true)
+                {
+                    try
+                    {
+                        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                        using var response = await survivors[i % survivors.Count].Http.GetAsync($"/api/accounts/{account}", timeout.Token);
+                        if (response.StatusCode == HttpStatusCode.OK)
+                        {
+                            return (Account: account, After: DateTime.UtcNow - killedAt);
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                    {
+                    }
+
+                    await Task.Delay(100);
+                }
+            })).ToList();
             var declaredDead = await Poll.UntilAsync(() => Databases.ScalarAsync<long>(connectionString,
                     "SELECT COUNT(*) FROM OrleansMembershipTable WHERE DeploymentId = $1 AND Port = $2 AND Status = 6;", ClusterId, victim.SiloPort),
                 dead => dead > 0, TimeSpan.FromSeconds(60), "the killed silo to be declared dead in the membership table");
             var deadAfter = DateTime.UtcNow - killedAt;
             _log.Note($"killed silo declared dead after {deadAfter.TotalSeconds:0.0} s");
 
-            // Keep the flow going until every load account of the killed silo has answered from a survivor.
-            var victimLoad = LoadAccounts.Where(victimAccounts.Contains).ToList();
+            var reachable = (await Task.WhenAll(probes).WaitAsync(TimeSpan.FromSeconds(60))).ToDictionary(p => p.Account, p => p.After);
+            _log.Note($"REACTIVATION: the killed silo's load accounts answered reads from the survivors {string.Join(", ", reachable.Select(r => $"{r.Key} {r.Value.TotalSeconds:0.0} s"))} after SIGKILL");
+
+            // Membership declares the silo dead within about ProbeTimeout x MissedProbesLimit (4 s) plus a table refresh;
+            // the bound is generous for a loaded 2-core machine.
+            Assert.All(reachable, r => Assert.True(r.Value < TimeSpan.FromSeconds(20), $"{r.Key} answered only {r.Value.TotalSeconds:0.0} s after the kill."));
+
+            // Keep the flow going until every load account of the killed silo has answered a signal from a survivor.
             await Poll.UntilAsync(() => Task.FromResult(victimLoad.All(account => _sent.Any(s => s.Account == account && s.Answered && s.SentAt > killedAt))),
                 done => done, TimeSpan.FromSeconds(60), "the killed silo's load accounts to answer from the survivors");
             await Task.Delay(TimeSpan.FromSeconds(3));
@@ -162,7 +193,7 @@ public sealed class ClusterFailoverTests(PostgreSqlServer server, ITestOutputHel
             var accepted = _sent.Where(s => s.Accepted).ToList();
             _log.Note($"{_sent.Count} signals sent, {_sent.Count(s => s.Answered)} answered, {accepted.Count} accepted " +
                       $"({acceptedBeforeKill} before the kill; rejections: {string.Join(", ", _sent.Where(s => s.Status == 422).GroupBy(s => Reason(s.Answer)).Select(g => $"{g.Key} {g.Count()}"))}; unanswered: {string.Join(", ", _sent.Where(s => !s.Answered).GroupBy(s => s.Status?.ToString(CultureInfo.InvariantCulture) ?? s.Answer[..Math.Min(80, s.Answer.Length)]).Select(g => $"{g.Key} x{g.Count()}"))}), by route: {string.Join(", ", _sent.GroupBy(s => s.Route).Select(g => $"{g.Key} {g.Count(s => s.Accepted)}"))}");
-            _log.Note($"FAILOVER: declared dead {deadAfter.TotalSeconds:0.0} s after SIGKILL; the killed silo's load accounts answered again after " +
+            _log.Note($"FAILOVER: declared dead {deadAfter.TotalSeconds:0.0} s after SIGKILL; the first signal sent after the kill to each of the killed silo's load accounts was answered after " +
                       string.Join(", ", reactivations.Select(r => $"{r.Key} {r.Value.TotalSeconds:0.0} s")));
             Assert.True(accepted.Count(s => s.SentAt > killedAt) > 0, "Signals should be accepted after the kill.");
             Assert.All(routes.Where(r => r.Silo != victim), r => Assert.Contains(accepted, s => s.Route == r.Name));
