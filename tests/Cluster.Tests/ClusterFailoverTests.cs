@@ -258,6 +258,15 @@ public sealed class ClusterFailoverTests(PostgreSqlServer server, ITestOutputHel
             var viaGrainClient = await client.Account(fresh[0]).SubmitSignalAsync(new TradeSignal("fresh-open", SymbolOf("load-1"), OrderSide.Buy, Quantity, SignalAction.Open));
             Assert.Equal(SignalStatus.Accepted, viaGrainClient.Status);
             _log.Note($"restart to new activations: {(DateTime.UtcNow - rejoined).TotalSeconds:0.0} s");
+
+            // The CLI finds the cluster through its database too: no gateway address given.
+            using var cliOutput = new StringWriter();
+            using var cliError = new StringWriter();
+            var exit = await OrleansTrading.Client.TradingCli.RunAsync(
+                ["accounts", "show", fresh[0], "--cluster-database", connectionString, "--cluster-id", ClusterId, "--service-id", ServiceId, "--json"],
+                new OrleansTrading.Client.Connection.OrleansEngineConnector(), cliOutput, cliError, environment: _ => null);
+            Assert.True(exit == 0, $"orleans-trading accounts show exited {exit}: {cliError}");
+            Assert.Equal(fresh[0], JsonDocument.Parse(cliOutput.ToString()).RootElement.GetProperty("accountId").GetString());
         }
         catch (Exception ex) when (ex is not XunitException)
         {

@@ -52,6 +52,17 @@ public sealed class ProviderSettingTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_root, "data", "trading.db")), "A refused start must not create the SQLite file.");
     }
 
+    [Fact]
+    public async Task The_cli_refuses_a_malformed_cluster_database_before_connecting_naming_the_option()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await OrleansTrading.Client.TradingCli.RunAsync(["accounts", "list", "--cluster-database", "Database=trading"],
+            new OrleansTrading.Client.Connection.OrleansEngineConnector(), output, error, environment: _ => null);
+        Assert.Equal(1, exit);
+        Assert.Contains("--cluster-database (or ORLEANS_TRADING_CLUSTER_DATABASE) must be an Npgsql connection string with a Host and a Database", error.ToString());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
