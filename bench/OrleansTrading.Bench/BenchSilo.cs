@@ -41,7 +41,7 @@ public sealed class BenchSilo : IAsyncDisposable
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>Turns at the engine's SQLite write gate so far (each at most one commit).</summary>
-    public long GateUses => _host.Services.GetRequiredService<OrleansTrading.Grains.Storage.SqliteDatabase>().DataSource.ConnectionsCreated;
+    public long GateUses => _host.Services.GetRequiredService<OrleansTrading.Grains.Storage.SqliteDatabase>().Writer.Units;
 
     /// <param name="folder">An earlier silo's folder, to start again on its database file; null = a fresh one.</param>
     public static async Task<BenchSilo> StartAsync(string synchronous, int history, bool keep, string? folder = null)

@@ -3,24 +3,18 @@ using OrleansTrading.Grains.Storage;
 
 namespace OrleansTrading.Grains.Accounts;
 
-/// <summary>The account directory's rows (<c>account_directory</c>): writes share the write gate, reads do not wait for it.</summary>
+/// <summary>The account directory's rows (<c>account_directory</c>): writes go through the database's writer, reads do not wait for it.</summary>
 public sealed class SqliteAccountDirectory(SqliteDatabase database) : IAccountDirectoryRows
 {
     public async Task AddAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default)
     {
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT OR IGNORE INTO account_directory (account_id) VALUES ($id);";
-        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var unit = new WriteUnit();
         foreach (var accountId in accountIds)
         {
-            id.Value = accountId;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            unit.Add("INSERT OR IGNORE INTO account_directory (account_id) VALUES ($id);", ("$id", accountId));
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await database.Writer.WriteAsync(unit);
     }
 
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default)

@@ -18,18 +18,17 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
             return;
         }
 
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var unit = new WriteUnit();
         foreach (var e in batch.OrderEvents)
         {
             var o = e.Order;
-            await ExecuteAsync(connection, transaction, """
+            unit.Add("""
                 INSERT OR IGNORE INTO journal_order_events
                     (account_id, order_id, seq, symbol, side, quantity, limit_price, reduce_only, purpose, position_id, signal_id,
                      status, filled_quantity, average_price, note, created_at, at)
                 VALUES ($account, $order, $seq, $symbol, $side, $quantity, $limit, $reduceOnly, $purpose, $position, $signal,
                         $status, $filled, $average, $note, $created, $at);
-                """, cancellationToken,
+                """,
                 ("$account", e.AccountId), ("$order", o.OrderId), ("$seq", e.Seq), ("$symbol", o.Symbol), ("$side", Name(o.Side)),
                 ("$quantity", Number(o.Quantity)), ("$limit", Number(o.LimitPrice)), ("$reduceOnly", o.ReduceOnly ? 1 : 0),
                 ("$purpose", Name(o.Purpose)), ("$position", o.PositionId), ("$signal", o.SignalId), ("$status", Name(o.Status)),
@@ -39,21 +38,21 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
 
         foreach (var f in batch.Fills)
         {
-            await ExecuteAsync(connection, transaction, """
+            unit.Add("""
                 INSERT OR IGNORE INTO journal_fills (account_id, fill_id, order_id, symbol, side, quantity, price, at)
                 VALUES ($account, $fill, $order, $symbol, $side, $quantity, $price, $at);
-                """, cancellationToken,
+                """,
                 ("$account", batch.AccountId), ("$fill", f.FillId), ("$order", f.ClientOrderId), ("$symbol", f.Symbol),
                 ("$side", Name(f.Side)), ("$quantity", Number(f.Quantity)), ("$price", Number(f.Price)), ("$at", Time(f.At)));
         }
 
         foreach (var t in batch.Trades)
         {
-            await ExecuteAsync(connection, transaction, """
+            unit.Add("""
                 INSERT OR IGNORE INTO journal_trades
                     (account_id, trade_id, position_id, symbol, side, quantity, entry_price, exit_price, pnl, reason, order_id, opened_at, closed_at)
                 VALUES ($account, $trade, $position, $symbol, $side, $quantity, $entry, $exit, $pnl, $reason, $order, $opened, $closed);
-                """, cancellationToken,
+                """,
                 ("$account", t.AccountId), ("$trade", t.TradeId), ("$position", t.PositionId), ("$symbol", t.Symbol),
                 ("$side", Name(t.Side)), ("$quantity", Number(t.Quantity)), ("$entry", Number(t.EntryPrice)),
                 ("$exit", Number(t.ExitPrice)), ("$pnl", Number(t.Pnl)), ("$reason", Name(t.Reason)), ("$order", t.OrderId),
@@ -62,7 +61,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
 
         foreach (var d in batch.Decisions)
         {
-            await ExecuteAsync(connection, transaction, """
+            unit.Add("""
                 INSERT INTO journal_decisions
                     (account_id, signal_id, symbol, side, quantity, action, stop_loss_percent, trailing_stop_percent, status, reason,
                      detail, order_id, filled_quantity, average_price, stop_loss_price, realized_pnl, decided_at)
@@ -72,7 +71,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
                     status = excluded.status, reason = excluded.reason, detail = excluded.detail, order_id = excluded.order_id,
                     filled_quantity = excluded.filled_quantity, average_price = excluded.average_price,
                     stop_loss_price = excluded.stop_loss_price, realized_pnl = excluded.realized_pnl, decided_at = excluded.decided_at;
-                """, cancellationToken,
+                """,
                 ("$account", d.AccountId), ("$signal", d.SignalId), ("$symbol", d.Symbol), ("$side", Name(d.Side)),
                 ("$quantity", Number(d.Quantity)), ("$action", Name(d.Action)), ("$stopPct", Number(d.StopLossPercent)),
                 ("$trailPct", Number(d.TrailingStopPercent)), ("$status", Name(d.Status)),
@@ -83,14 +82,14 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
 
         foreach (var e in batch.LimitEvents ?? [])
         {
-            await ExecuteAsync(connection, transaction, """
+            unit.Add("""
                 INSERT OR IGNORE INTO journal_limit_events (account_id, event_id, kind, detail, at)
                 VALUES ($account, $event, $kind, $detail, $at);
-                """, cancellationToken,
+                """,
                 ("$account", e.AccountId), ("$event", e.EventId), ("$kind", e.Kind), ("$detail", e.Detail), ("$at", Time(e.At)));
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await database.Writer.WriteAsync(unit);
     }
 
     public async Task<IReadOnlyList<LimitEvent>> GetLimitEventsAsync(string accountId, int limit, CancellationToken cancellationToken = default)
@@ -288,20 +287,6 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
         command.CommandText = sql;
         command.Parameters.AddWithValue("$account", accountId);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql,
-        CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static decimal Dec(SqliteDataReader reader, int ordinal) => decimal.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);

@@ -34,6 +34,8 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
         {
             Require(IsValidConnectionString(options.Storage.ConnectionString), "Storage:ConnectionString",
                 "must be a SQLite connection string with a Data Source (e.g. 'Data Source=data/trading.db').");
+            Require(!IsInMemory(options.Storage.ConnectionString), "Storage:ConnectionString",
+                "must name a file: an in-memory database (':memory:') would lose every acknowledged write at the next restart.");
         }
 
         Require(SynchronousLevels.Contains(options.Storage.Synchronous, StringComparer.OrdinalIgnoreCase), "Storage:Synchronous",
@@ -148,6 +150,20 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
             return !string.IsNullOrWhiteSpace(builder.Host) && !string.IsNullOrWhiteSpace(builder.Database);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsInMemory(string? value)
+    {
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder(value);
+            // Without a Data Source the connection string is refused already, for that.
+            return !string.IsNullOrWhiteSpace(builder.DataSource) && (builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory);
+        }
+        catch (ArgumentException)
         {
             return false;
         }

@@ -6,24 +6,12 @@ namespace OrleansTrading.Grains.Reconciliation;
 /// <summary>The durable list of accounts each reconciliation shard watches (<c>monitored_accounts</c>) in the SQLite file.</summary>
 public sealed class SqliteMonitoredAccounts(SqliteDatabase database) : IMonitoredAccounts
 {
-    public async Task AddAsync(string accountId, int shard, CancellationToken cancellationToken = default)
-    {
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO monitored_accounts (account_id, shard) VALUES ($id, $shard);";
-        command.Parameters.AddWithValue("$id", accountId);
-        command.Parameters.AddWithValue("$shard", shard);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task AddAsync(string accountId, int shard, CancellationToken cancellationToken = default) =>
+        database.Writer.WriteAsync(new WriteUnit().Add("INSERT OR IGNORE INTO monitored_accounts (account_id, shard) VALUES ($id, $shard);",
+            ("$id", accountId), ("$shard", shard)));
 
-    public async Task RemoveAsync(string accountId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM monitored_accounts WHERE account_id = $id;";
-        command.Parameters.AddWithValue("$id", accountId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task RemoveAsync(string accountId, CancellationToken cancellationToken = default) =>
+        database.Writer.WriteAsync(new WriteUnit().Add("DELETE FROM monitored_accounts WHERE account_id = $id;", ("$id", accountId)));
 
     public async Task<IReadOnlyList<string>> ListAsync(int shard, CancellationToken cancellationToken = default)
     {

@@ -7,8 +7,9 @@ using OrleansTrading.Grains.Options;
 namespace OrleansTrading.Grains.Storage;
 
 /// <summary>
-/// The engine's SQLite database: one file, one serialized data source shared by grain storage, reminders and
-/// the journal, and the schema scripts from <c>sql/</c> applied idempotently before anything else touches it.
+/// The engine's SQLite database: one file, one writer (<see cref="GroupCommitWriter"/>) shared by grain storage,
+/// reminders, the journal and every other table, reads on WAL reader connections that never wait for it, and the
+/// schema scripts from <c>sql/</c> applied idempotently before anything else touches it.
 /// </summary>
 public sealed partial class SqliteDatabase : IDisposable
 {
@@ -30,35 +31,39 @@ public sealed partial class SqliteDatabase : IDisposable
         };
         ConnectionString = builder.ToString();
         FilePath = builder.DataSource;
-        DataSource = new SerializedSqliteDataSource(ConnectionString, storage.Synchronous, storage.BusyTimeout, Status);
+        _pragmas = $"PRAGMA synchronous={storage.Synchronous.ToUpperInvariant()}; PRAGMA busy_timeout={(int)storage.BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;";
         _readerConnectionString = new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+        _writer = new Lazy<GroupCommitWriter>(() =>
+            new GroupCommitWriter(ConnectionString, storage.Synchronous, storage.BusyTimeout, Status, logger));
+        DataSource = new QueuedSqliteDataSource(ConnectionString, _writer, OpenReaderAsync, Status);
     }
 
     private readonly string _readerConnectionString;
+    private readonly string _pragmas;
+    private readonly Lazy<GroupCommitWriter> _writer;
 
     /// <summary>
-    /// A read-only connection outside the write gate. In WAL mode readers never wait for the writer, so a lookup on
-    /// the signal path (has this signal id been decided?) or a history page never queues behind writes. An in-memory
-    /// database exists only on its one connection, so there reads take the gate like writes.
+    /// A read-only connection outside the writer. In WAL mode readers never wait for the writer, so a lookup on
+    /// the signal path (has this signal id been decided?) or a history page never queues behind writes; it sees
+    /// every committed write, so everything acknowledged.
     /// </summary>
     public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken = default)
     {
         Status.ThrowIfUnavailable();
-        if (FilePath == ":memory:")
-        {
-            return (SqliteConnection)await DataSource.OpenConnectionAsync(cancellationToken);
-        }
-
         var connection = new SqliteConnection(_readerConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
 
+    /// <summary>Every write goes through it (group commit); created at the first write, after the schema.</summary>
+    public GroupCommitWriter Writer => _writer.Value;
+
     public string ConnectionString { get; }
 
     public string FilePath { get; }
 
-    public SerializedSqliteDataSource DataSource { get; }
+    /// <summary>For Orleans' ADO.NET providers: writes through <see cref="Writer"/>, reads on reader connections.</summary>
+    public QueuedSqliteDataSource DataSource { get; }
 
     /// <summary>Whether the file is still the one opened; every connection checks it before opening.</summary>
     public DatabaseStatus Status { get; } = new();
@@ -86,7 +91,15 @@ public sealed partial class SqliteDatabase : IDisposable
             var existed = !IsInMemory && File.Exists(fullPath);
             _fileLock = DatabasePreflight.Check(_storage);
 
-            using var connection = DataSource.OpenConnection();
+            // Before the writer starts: the schema has the file to itself.
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
+            connection.Open();
+            using (var pragmas = connection.CreateCommand())
+            {
+                pragmas.CommandText = _pragmas;
+                pragmas.ExecuteNonQuery();
+            }
+
             using (var wal = connection.CreateCommand())
             {
                 // WAL is a property of the file: readers never block the writer, and it persists across opens.
@@ -184,7 +197,11 @@ public sealed partial class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
-        DataSource.Dispose();
+        if (_writer.IsValueCreated)
+        {
+            _writer.Value.Dispose();
+        }
+
         _fileLock?.Dispose();
     }
 

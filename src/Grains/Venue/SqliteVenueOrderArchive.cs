@@ -22,30 +22,26 @@ public sealed class SqliteVenueOrderArchive(SqliteDatabase database) : IVenueOrd
             return;
         }
 
-        await using var connection = (SqliteConnection)await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var unit = new WriteUnit();
         foreach (var report in finished)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
+            unit.Add("""
                 INSERT OR IGNORE INTO venue_orders
                     (account_id, client_order_id, symbol, side, quantity, status, filled_quantity, finished_at, report)
                 VALUES ($account, $order, $symbol, $side, $quantity, $status, $filled, $at, $report);
-                """;
-            command.Parameters.AddWithValue("$account", accountId);
-            command.Parameters.AddWithValue("$order", report.Order.ClientOrderId);
-            command.Parameters.AddWithValue("$symbol", report.Order.Symbol);
-            command.Parameters.AddWithValue("$side", JsonNamingPolicy.CamelCase.ConvertName(report.Order.Side.ToString()));
-            command.Parameters.AddWithValue("$quantity", report.Order.Quantity.ToString(CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$status", JsonNamingPolicy.CamelCase.ConvertName(report.Status.ToString()));
-            command.Parameters.AddWithValue("$filled", report.FilledQuantity.ToString(CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$at", report.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$report", JsonSerializer.Serialize(report, Json));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+                """,
+                ("$account", accountId),
+                ("$order", report.Order.ClientOrderId),
+                ("$symbol", report.Order.Symbol),
+                ("$side", JsonNamingPolicy.CamelCase.ConvertName(report.Order.Side.ToString())),
+                ("$quantity", report.Order.Quantity.ToString(CultureInfo.InvariantCulture)),
+                ("$status", JsonNamingPolicy.CamelCase.ConvertName(report.Status.ToString())),
+                ("$filled", report.FilledQuantity.ToString(CultureInfo.InvariantCulture)),
+                ("$at", report.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)),
+                ("$report", JsonSerializer.Serialize(report, Json)));
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await database.Writer.WriteAsync(unit);
     }
 
     public async Task<IReadOnlyList<VenueOrderReport>> FindAsync(string accountId, IReadOnlyCollection<string> clientOrderIds,

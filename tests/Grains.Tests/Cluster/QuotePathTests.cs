@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansTrading.Abstractions;
@@ -17,7 +18,7 @@ public sealed class QuotePathTests(ClusterFixture fixture)
     private readonly TradingDriver _trading = fixture.Trading;
 
     [Fact]
-    public async Task A_quote_is_published_and_read_while_the_write_gate_is_held_and_its_holders_are_stuck()
+    public async Task A_quote_is_published_and_read_while_the_database_write_lock_is_held_and_its_holders_are_stuck()
     {
         var symbol = NewId("QP");
         await _trading.PublishQuoteAsync(symbol, 100m, 100m);
@@ -31,9 +32,11 @@ public sealed class QuotePathTests(ClusterFixture fixture)
         var database = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<SqliteDatabase>();
         Task<SignalDecision>[] stuck;
         var held = Stopwatch.StartNew();
-        await using (await database.DataSource.OpenConnectionAsync())
+        await using (var blocker = new SqliteConnection(database.ConnectionString))
         {
-            // Every write in the silo now waits for this connection: signals pile up behind it.
+            // This connection holds the file's write lock: every write in the silo now waits behind it, signals pile up.
+            await blocker.OpenAsync();
+            using var holdsLock = blocker.BeginTransaction(deferred: false);
             stuck = [.. holders.Select(h => _trading.CloseAsync(h, symbol))];
             for (var i = 0; i < 20; i++)
             {
@@ -42,14 +45,14 @@ public sealed class QuotePathTests(ClusterFixture fixture)
                 await _trading.PublishQuoteAsync(symbol, bid, bid);
                 var quote = await _trading.Client.MarketData(symbol).GetQuoteAsync();
                 Assert.Equal(bid, quote!.Bid);
-                // Behind the gate it would not complete at all while the gate is held; the bound only allows for a loaded machine.
+                // Behind the writer it would not complete at all while the lock is held; the bound only allows for a loaded machine.
                 Assert.True(published.Elapsed < TimeSpan.FromSeconds(5), $"quote {i} took {published.ElapsedMilliseconds} ms to publish and read back");
             }
 
             Assert.All(stuck, s => Assert.False(s.IsCompleted));
         }
 
-        Assert.All(await Task.WhenAll(stuck), AssertAccepted); // the gate released, the closes persist and answer
+        Assert.All(await Task.WhenAll(stuck), AssertAccepted); // the lock released, the closes persist and answer
         Assert.True(held.Elapsed < TimeSpan.FromSeconds(20));
     }
 }

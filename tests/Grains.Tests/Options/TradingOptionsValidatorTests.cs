@@ -266,13 +266,15 @@ public class TradingOptionsValidatorTests
         AssertSingleFailureFor("Trading:Storage:ConnectionString", options);
     }
 
-    [Fact]
-    public void In_memory_data_source_is_valid()
+    [Theory]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=trading;Mode=Memory")]
+    public void An_in_memory_database_is_refused_because_nothing_acknowledged_would_survive_a_restart(string connectionString)
     {
         var options = new TradingOptions();
-        options.Storage.ConnectionString = "Data Source=:memory:";
+        options.Storage.ConnectionString = connectionString;
 
-        AssertValid(options);
+        AssertSingleFailureFor("Trading:Storage:ConnectionString", options);
     }
 
     [Fact]

@@ -1,0 +1,273 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace OrleansTrading.Grains.Storage;
+
+/// <summary>
+/// The one writer of the database file: group commit. Every write of the process (grain state, reminders, the
+/// journal, the venue archive, the directories) is queued here as a <see cref="WriteUnit"/>; one thread runs the
+/// queued units back to back inside one transaction, each in a savepoint of its own (a failing unit is rolled back
+/// alone and fails alone), and commits when the queue is empty or the batch is full. A caller is answered only after
+/// the shared COMMIT returned, so with <c>synchronous=FULL</c> one fsync covers the whole batch instead of one per write,
+/// and no write ever waits for another caller's thread to be scheduled (the old per-connection gate did).
+/// Reads do not come here: WAL readers use their own connections (<see cref="SqliteDatabase.OpenReaderAsync"/>).
+/// </summary>
+public sealed partial class GroupCommitWriter : IDisposable
+{
+    /// <summary>Units per commit at most: bounds the time the first caller of a batch waits for the commit.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly BlockingCollection<PendingUnit> _queue = new(new ConcurrentQueue<PendingUnit>());
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+    private readonly DatabaseStatus _status;
+    private readonly ILogger _logger;
+    private readonly Thread _thread;
+    private SqliteConnection? _connection;
+    private long _units;
+    private long _commits;
+
+    public GroupCommitWriter(string connectionString, string synchronous, TimeSpan busyTimeout, DatabaseStatus status, ILogger logger)
+    {
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+        _pragmas = $"PRAGMA synchronous={synchronous.ToUpperInvariant()}; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;";
+        _status = status;
+        _logger = logger;
+        _thread = new Thread(Run) { IsBackground = true, Name = "sqlite-group-commit" };
+        _thread.Start();
+    }
+
+    /// <summary>Units written so far (each is one logical write: one grain state, one journal batch, ...).</summary>
+    public long Units => Interlocked.Read(ref _units);
+
+    /// <summary>Transactions committed so far: with <c>synchronous=FULL</c>, one fsync each.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Runs <paramref name="unit"/> in the next shared transaction; completes once it is committed.</summary>
+    public Task<BufferedResults> WriteAsync(WriteUnit unit, bool readResults = false)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        _status.ThrowIfUnavailable();
+        if (unit.IsEmpty)
+        {
+            return Task.FromResult(BufferedResults.None);
+        }
+
+        var pending = new PendingUnit(unit, readResults);
+        try
+        {
+            _queue.Add(pending);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(GroupCommitWriter), "The database is closing: nothing more is written.");
+        }
+
+        return pending.Completion.Task;
+    }
+
+    private void Run()
+    {
+        var batch = new List<PendingUnit>(MaxBatch);
+        foreach (var first in _queue.GetConsumingEnumerable())
+        {
+            batch.Clear();
+            batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var next))
+            {
+                batch.Add(next);
+            }
+
+            WriteBatch(batch);
+        }
+
+        CloseConnection();
+    }
+
+    private void WriteBatch(List<PendingUnit> batch)
+    {
+        SqliteTransaction? transaction = null;
+        try
+        {
+            _status.ThrowIfUnavailable();
+            var connection = Connection();
+            transaction = connection.BeginTransaction(deferred: false);
+            foreach (var pending in batch)
+            {
+                RunInSavepoint(connection, transaction, pending);
+            }
+
+            // The file may have been lost while the batch ran: nothing may be acknowledged from an unlinked file.
+            _status.ThrowIfUnavailable();
+            transaction.Commit();
+            Interlocked.Increment(ref _commits);
+            Interlocked.Add(ref _units, batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Committed();
+            }
+        }
+        catch (Exception ex)
+        {
+            // BEGIN or COMMIT failed: nothing of this batch is stored. A fresh connection for the next one.
+            LogBatchFailed(ex, batch.Count);
+            try
+            {
+                transaction?.Rollback();
+            }
+            catch (Exception rollback) when (rollback is SqliteException or InvalidOperationException)
+            {
+                // The failed commit already ended the transaction.
+            }
+
+            CloseConnection();
+            foreach (var pending in batch)
+            {
+                pending.Fail(ex);
+            }
+        }
+        finally
+        {
+            transaction?.Dispose();
+        }
+    }
+
+    private static void RunInSavepoint(SqliteConnection connection, SqliteTransaction transaction, PendingUnit pending)
+    {
+        if (pending.IsDone)
+        {
+            return;
+        }
+
+        transaction.Save("unit");
+        try
+        {
+            pending.Results = Execute(connection, transaction, pending);
+            transaction.Release("unit");
+        }
+        catch (Exception ex)
+        {
+            // This unit alone is undone; if SQLite already ended the whole transaction, this throws and the batch fails.
+            transaction.Rollback("unit");
+            transaction.Release("unit");
+            pending.Fail(ex);
+        }
+    }
+
+    private static BufferedResults Execute(SqliteConnection connection, SqliteTransaction transaction, PendingUnit pending)
+    {
+        var sets = pending.ReadResults ? new List<BufferedResultSet>() : null;
+        var affected = 0;
+        foreach (var command in pending.Unit.Commands)
+        {
+            command.Connection = connection;
+            command.Transaction = transaction;
+            try
+            {
+                if (sets is null)
+                {
+                    affected += Math.Max(0, command.ExecuteNonQuery());
+                    continue;
+                }
+
+                using var reader = command.ExecuteReader();
+                do
+                {
+                    if (reader.FieldCount == 0)
+                    {
+                        continue;
+                    }
+
+                    var names = new string[reader.FieldCount];
+                    var types = new Type[reader.FieldCount];
+                    for (var i = 0; i < names.Length; i++)
+                    {
+                        names[i] = reader.GetName(i);
+                        types[i] = typeof(object);
+                    }
+
+                    var rows = new List<object?[]>();
+                    while (reader.Read())
+                    {
+                        var row = new object?[names.Length];
+                        reader.GetValues(row!);
+                        for (var i = 0; i < row.Length; i++)
+                        {
+                            if (row[i] is not null and not DBNull)
+                            {
+                                types[i] = row[i]!.GetType();
+                            }
+                        }
+
+                        rows.Add(row);
+                    }
+
+                    sets.Add(new BufferedResultSet(names, types, rows));
+                }
+                while (reader.NextResult());
+
+                affected += Math.Max(0, reader.RecordsAffected);
+            }
+            finally
+            {
+                command.Transaction = null;
+                command.Connection = null;
+            }
+        }
+
+        return new BufferedResults((IReadOnlyList<BufferedResultSet>?)sets ?? [], affected);
+    }
+
+    private SqliteConnection Connection()
+    {
+        if (_connection is not null)
+        {
+            return _connection;
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = _pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        return _connection = connection;
+    }
+
+    private void CloseConnection()
+    {
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        _thread.Join();
+        _queue.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A shared commit of {Units} writes failed; each of their callers gets the error and nothing of them is stored")]
+    private partial void LogBatchFailed(Exception exception, int units);
+
+    private sealed class PendingUnit(WriteUnit unit, bool readResults)
+    {
+        public WriteUnit Unit { get; } = unit;
+
+        public bool ReadResults { get; } = readResults;
+
+        public BufferedResults Results { get; set; } = BufferedResults.None;
+
+        // Continuations run on the thread pool, never on the writer's thread.
+        public TaskCompletionSource<BufferedResults> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool IsDone => Completion.Task.IsCompleted;
+
+        public void Committed() => Completion.TrySetResult(Results);
+
+        public void Fail(Exception exception) => Completion.TrySetException(exception);
+    }
+}

@@ -1,0 +1,144 @@
+using OrleansTrading.Abstractions;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansTrading.Grains.Storage;
+using OrleansTrading.Grains.Tests.Support;
+
+namespace OrleansTrading.Grains.Tests.Storage;
+
+/// <summary>
+/// Group commit on a real file: writes queued together share one commit, each caller is answered only after it, and a
+/// failing write is undone alone. An outside connection holding the write lock keeps the writer waiting, so the
+/// writes queue up behind it the way they do under load.
+/// </summary>
+public sealed class GroupCommitWriterTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+    private readonly GroupCommitWriter _writer;
+
+    public GroupCommitWriterTests()
+    {
+        using (var setup = new SqliteConnection(_database.ConnectionString))
+        {
+            setup.Open();
+            using var command = setup.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);";
+            command.ExecuteNonQuery();
+        }
+
+        _writer = new GroupCommitWriter(_database.ConnectionString, "Full", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
+    }
+
+    private static WriteUnit Insert(string id, int value) =>
+        new WriteUnit().Add("INSERT INTO item (id, value) VALUES ($id, $value);", ("$id", id), ("$value", value));
+
+    private SqliteConnection HoldWriteLock()
+    {
+        var blocker = new SqliteConnection(_database.ConnectionString);
+        blocker.Open();
+        using var begin = blocker.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE;";
+        begin.ExecuteNonQuery();
+        return blocker;
+    }
+
+    private List<string> StoredIds()
+    {
+        using var reader = new SqliteConnection(_database.ConnectionString);
+        reader.Open();
+        using var command = reader.CreateCommand();
+        command.CommandText = "SELECT id FROM item ORDER BY id;";
+        using var rows = command.ExecuteReader();
+        var ids = new List<string>();
+        while (rows.Read())
+        {
+            ids.Add(rows.GetString(0));
+        }
+
+        return ids;
+    }
+
+    [Fact]
+    public async Task Writes_queued_together_share_one_commit_and_none_is_answered_before_it()
+    {
+        var commitsBefore = _writer.Commits;
+        Task[] writes;
+        using (var blocker = HoldWriteLock())
+        {
+            writes = [.. Enumerable.Range(0, 200).Select(i => _writer.WriteAsync(Insert($"w{i:000}", i)))];
+            await Task.Delay(300);
+            Assert.All(writes, w => Assert.False(w.IsCompleted)); // nothing is answered before its commit
+            using var rollback = blocker.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            rollback.ExecuteNonQuery();
+        }
+
+        await Task.WhenAll(writes);
+        Assert.Equal(200, StoredIds().Count);
+        // The first write may have started its own batch before the others arrived; the other 199 share one.
+        Assert.InRange(_writer.Commits - commitsBefore, 1, 2);
+        Assert.Equal(200, _writer.Units);
+    }
+
+    [Fact]
+    public async Task A_failing_write_is_undone_alone_and_the_others_of_its_commit_are_stored()
+    {
+        await _writer.WriteAsync(Insert("taken", 0));
+        Task ok1, failing, ok2;
+        using (var blocker = HoldWriteLock())
+        {
+            ok1 = _writer.WriteAsync(Insert("a", 1));
+            // Two statements together: the first would succeed, the second breaks the primary key; neither may stay.
+            failing = _writer.WriteAsync(Insert("b", 2).Add("INSERT INTO item (id, value) VALUES ('taken', 3);"));
+            ok2 = _writer.WriteAsync(Insert("c", 4));
+            await Task.Delay(100);
+            using var rollback = blocker.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            rollback.ExecuteNonQuery();
+        }
+
+        await ok1;
+        await ok2;
+        var error = await Assert.ThrowsAsync<SqliteException>(() => failing);
+        Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["a", "c", "taken"], StoredIds());
+    }
+
+    [Fact]
+    public async Task Results_of_a_write_are_read_back_after_its_commit()
+    {
+        var results = await _writer.WriteAsync(
+            Insert("r", 7).Add("UPDATE item SET value = value + 1 WHERE id = 'r' RETURNING value AS NewValue;"), readResults: true);
+
+        var set = Assert.Single(results.Sets);
+        Assert.Equal("NewValue", Assert.Single(set.Names));
+        Assert.Equal(8L, Assert.Single(set.Rows)[0]);
+        Assert.Equal(2, results.RecordsAffected);
+    }
+
+    [Fact]
+    public async Task A_write_queued_before_the_file_is_lost_fails_and_nothing_is_queued_after()
+    {
+        var status = new DatabaseStatus();
+        using var writer = new GroupCommitWriter(_database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), status, NullLogger.Instance);
+        Task queued;
+        using (var blocker = HoldWriteLock())
+        {
+            queued = writer.WriteAsync(Insert("queued", 1));
+            status.MarkLost("the database file was deleted");
+            using var rollback = blocker.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            rollback.ExecuteNonQuery();
+        }
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => queued); // queued before, never acknowledged after
+        Assert.Throws<StorageUnavailableException>(() => { _ = writer.WriteAsync(Insert("later", 2)); }); // refused at once
+        Assert.Empty(StoredIds());
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _database.Dispose();
+    }
+}
