@@ -114,7 +114,7 @@ public sealed class PostgreSqlTradeJournal(PostgreSqlDatabase database) : ITrade
         CancellationToken cancellationToken = default)
     {
         var statusName = status is { } s ? Name(s) : null;
-        // $4 IS NULL: one statement for both the filtered and the unfiltered page.
+        // A null status parameter matches every status: one statement for the filtered and the unfiltered page.
         await using var count = Command("SELECT COUNT(*) FROM journal_decisions WHERE account_id = $1 AND ($2::text IS NULL OR status = $2);",
             accountId, statusName);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
