@@ -191,4 +191,10 @@ public sealed class ApiOptions
 {
     /// <summary>When set, every <c>/api</c> call needs the header <c>X-Api-Key</c> with this value.</summary>
     public string? Key { get; set; }
+
+    /// <summary>
+    /// Signals sent over HTTP that are being decided at once; the rest wait for a place without taking a thread. Enough
+    /// to fill every shared commit, few enough that a quote never queues behind thousands of runnable signal steps.
+    /// </summary>
+    public int MaxConcurrentSignals { get; set; } = 64;
 }

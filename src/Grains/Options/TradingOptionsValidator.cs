@@ -41,6 +41,7 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
         Require(SynchronousLevels.Contains(options.Storage.Synchronous, StringComparer.OrdinalIgnoreCase), "Storage:Synchronous",
             $"must be one of {string.Join(", ", SynchronousLevels)}.");
         Require(options.Storage.BusyTimeout >= TimeSpan.FromSeconds(1), "Storage:BusyTimeout", "must be at least 00:00:01.");
+        Require(options.Api.MaxConcurrentSignals is >= 1 and <= 100_000, "Api:MaxConcurrentSignals", "must be between 1 and 100000.");
         Require(options.Activity.FlushInterval >= TimeSpan.FromMilliseconds(50) && options.Activity.FlushInterval <= TimeSpan.FromSeconds(10),
             "Activity:FlushInterval", "must be between 00:00:00.05 and 00:00:10.");
         Require(options.Storage.WatchInterval >= TimeSpan.FromMilliseconds(100) && options.Storage.WatchInterval <= TimeSpan.FromMinutes(1),

@@ -115,7 +115,8 @@ public static class TradingApi
         return snapshot is null ? AccountNotFound(id) : TypedResults.Ok(snapshot);
     }
 
-    private static async Task<IResult> SubmitSignalAsync(string id, SubmitSignalRequest? request, IGrainFactory grains)
+    private static async Task<IResult> SubmitSignalAsync(string id, SubmitSignalRequest? request, IGrainFactory grains,
+        SignalAdmission admission, HttpContext http)
     {
         if (!RequestParsing.IsValidAccountId(id))
         {
@@ -131,7 +132,7 @@ public static class TradingApi
         SignalDecision decision;
         try
         {
-            decision = await grains.Account(id).SubmitSignalAsync(signal);
+            decision = await admission.RunAsync(() => grains.Account(id).SubmitSignalAsync(signal), http.RequestAborted);
         }
         catch (SignalIdConflictException conflict)
         {

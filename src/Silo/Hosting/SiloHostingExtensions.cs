@@ -158,6 +158,7 @@ public static class SiloHostingExtensions
             silo.AddDashboard();
         });
         builder.Services.AddSingleton(exposure);
+        builder.Services.AddSingleton<Api.SignalAdmission>();
         builder.Services.AddHostedService<GatewaySecurityLog>();
         builder.Services.AddHealthChecks().AddCheck<EngineHealthCheck>("engine");
         return builder;

@@ -155,6 +155,18 @@ public class TradingOptionsValidatorTests
         AssertValid(options);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(100_001)]
+    public void Max_concurrent_http_signals_outside_1_to_100000_is_invalid(int places)
+    {
+        var options = new TradingOptions();
+        options.Api.MaxConcurrentSignals = places;
+
+        AssertSingleFailureFor("Trading:Api:MaxConcurrentSignals", options);
+    }
+
     [Fact]
     public void Negative_max_quote_age_is_invalid()
     {
