@@ -101,6 +101,18 @@ try
         await Attempt("dashboard", () => DashboardScenario.RunAsync(context, report.Dashboard));
     }
 
+    if (options.Runs("cluster"))
+    {
+        // 1, 2, 3 silos, each count repeated; every run on a fresh PostgreSQL server.
+        for (var run = 1; run <= options.Repeat; run++)
+        {
+            foreach (var silos in new[] { 1, 2, 3 })
+            {
+                await Attempt($"cluster {silos} silo(s) run {run}", async () => report.Cluster.Add(await ClusterScenario.RunAsync(context, silos)));
+            }
+        }
+    }
+
     // The longest scenario last, its runs back to back.
     for (var run = 1; run <= options.Repeat && (options.Runs("rest") || options.Runs("kill9")); run++)
     {

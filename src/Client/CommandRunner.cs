@@ -26,6 +26,13 @@ public sealed class CommandRunner(IEngineConnector connector, GlobalOptions glob
         var gateway = checks.Gateway(parse.GetValue(globals.Gateway));
         var clusterId = checks.NotBlank(parse.GetValue(globals.ClusterId), "--cluster-id");
         var serviceId = checks.NotBlank(parse.GetValue(globals.ServiceId), "--service-id");
+        var clusterDatabase = parse.GetValue(globals.ClusterDatabase) ?? _environment(GlobalOptions.ClusterDatabaseVariable);
+        if (clusterDatabase is not null && !IsClusterDatabase(clusterDatabase))
+        {
+            checks.Add($"--cluster-database (or {GlobalOptions.ClusterDatabaseVariable}) must be an Npgsql connection string with a Host and a Database, " +
+                       "e.g. 'Host=db;Database=trading;Username=trading;Password=...'.");
+        }
+
         if (!checks.IsValid || gateway is null)
         {
             return writer.Fail(InvalidArguments(checks.Problems));
@@ -47,7 +54,7 @@ public sealed class CommandRunner(IEngineConnector connector, GlobalOptions glob
 
         try
         {
-            await using var engine = await connector.ConnectAsync(new ClusterTarget(gateway, clusterId, serviceId, tls), cancellationToken);
+            await using var engine = await connector.ConnectAsync(new ClusterTarget(gateway, clusterId, serviceId, tls, clusterDatabase), cancellationToken);
             return await work(engine, writer, cancellationToken);
         }
         catch (EngineUnavailableException ex)
@@ -74,6 +81,19 @@ public sealed class CommandRunner(IEngineConnector connector, GlobalOptions glob
             // A storage or grain failure on the silo side (an ArgumentException from inside the engine included):
             // report it in one line, the details are in the silo's log.
             return writer.Fail(ErrorCodes.EngineError, ExitCodes.EngineError, $"The engine failed to process the request ({ex.GetType().Name}): {ex.Message}");
+        }
+    }
+
+    private static bool IsClusterDatabase(string value)
+    {
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(value);
+            return !string.IsNullOrWhiteSpace(builder.Host) && !string.IsNullOrWhiteSpace(builder.Database);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -17,6 +17,16 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>The environment variable that stands in for <see cref="ClusterDatabase"/>.</summary>
+    public const string ClusterDatabaseVariable = "ORLEANS_TRADING_CLUSTER_DATABASE";
+
+    public Option<string?> ClusterDatabase { get; } = new("--cluster-database")
+    {
+        Description = "For a cluster on PostgreSQL: its database as an Npgsql connection string; the live silos' gateways are read " +
+                      "from it instead of --gateway [env: " + ClusterDatabaseVariable + "].",
+        Recursive = true,
+    };
+
     public Option<string> ClusterId { get; } = new("--cluster-id")
     {
         Description = "The Orleans cluster id of the silo.",
@@ -67,6 +77,7 @@ public sealed class GlobalOptions
     public void AddTo(RootCommand root)
     {
         root.Add(Gateway);
+        root.Add(ClusterDatabase);
         root.Add(ClusterId);
         root.Add(ServiceId);
         root.Add(Json);

@@ -15,7 +15,8 @@ public sealed partial class ComposeFileTests
     [Fact]
     public void The_services_are_the_silo_the_dashboard_and_the_one_shot_certificate_maker()
     {
-        Assert.Equal(["dashboard", "gateway-certs", "silo"], _compose.Services.Keys.Order(StringComparer.Ordinal));
+        // The default profile; the cluster profile's services are in ComposeClusterProfileTests.
+        Assert.Equal(["dashboard", "gateway-certs", "silo"], _compose.Services.Values.Where(s => s.IsDefault).Select(s => s.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -82,7 +83,15 @@ public sealed partial class ComposeFileTests
             ["dashboard/Dashboard__OperatorPassword"] = ComposeVariables.OperatorPassword,
             ["dashboard/Orleans__Tls__CertificatePassword"] = ComposeVariables.CertificatePassword,
             ["gateway-certs/CERTIFICATE_PASSWORD"] = ComposeVariables.CertificatePassword,
+            ["silo-1/Trading__Api__Key"] = ComposeVariables.ApiKey,
+            ["silo-1/Orleans__Tls__CertificatePassword"] = ComposeVariables.CertificatePassword,
+            ["silo-2/Trading__Api__Key"] = ComposeVariables.ApiKey,
+            ["silo-2/Orleans__Tls__CertificatePassword"] = ComposeVariables.CertificatePassword,
+            ["cluster-dashboard/Dashboard__OperatorPassword"] = ComposeVariables.OperatorPassword,
+            ["cluster-dashboard/Orleans__Tls__CertificatePassword"] = ComposeVariables.CertificatePassword,
         };
+        // Not secrets but where one is: the database password the cluster profile generates, in a read-only volume.
+        string[] generatedSecretFiles = ["postgres/POSTGRES_PASSWORD_FILE"];
         foreach (var (setting, variable) in secretSettings)
         {
             var key = setting.Split('/')[1];
@@ -94,6 +103,12 @@ public sealed partial class ComposeFileTests
         {
             foreach (var key in service.Environment.Keys.Where(k => SecretName().IsMatch(k)))
             {
+                if (generatedSecretFiles.Contains($"{service.Name}/{key}"))
+                {
+                    Assert.Contains(service.Volumes, v => v.ReadOnly && service.Environment[key].StartsWith(v.Target + "/", StringComparison.Ordinal));
+                    continue;
+                }
+
                 Assert.Contains($"{service.Name}/{key}", secretSettings.Keys);
             }
         }

@@ -132,6 +132,22 @@ public static class MarkdownReport
             }
         }
 
+        if (report.Cluster.Count > 0)
+        {
+            text.AppendLine("## Cluster on PostgreSQL (issue 16)");
+            text.AppendLine();
+            Line($"{report.Options.Accounts} accounts created through the first silo, closed loop over HTTP spread round-robin over every silo's API, quotes streaming; a fresh PostgreSQL server ({report.Cluster[0].PostgreSqlVersion}, default durability) and database per run. All processes share this machine's cores, so the figures show what the cluster costs, not what it adds across machines. Commits/s: PostgreSQL's committed transactions in the window (pg_stat_database.xact_commit: every statement outside a transaction counts, reads included; grain state, journal, reminders, membership, market data).");
+            text.AppendLine();
+            text.AppendLine("| silos | load avg before | accepted/s | p50 ms | p99 ms | errors | CPU cores per silo | silos' CPU total | PostgreSQL commits/s (reads included) | journal |");
+            text.AppendLine("|---:|---|---:|---:|---:|---:|---|---:|---:|---|");
+            foreach (var r in report.Cluster)
+            {
+                Line($"| {r.Silos} | {r.LoadAverageBefore} | {r.Load.AcceptedPerSecond:F0} | {r.Load.Latency.P50Ms:F1} | {r.Load.Latency.P99Ms:F1} | {r.Load.ErrorsWholeRun} | {string.Join(" + ", r.PerSilo.Select(s => Inv($"{s.Cores:F2}")))} | {r.SiloCores:F2} | {r.CommitsPerSecond:F0} | {r.Journal}{(r.Problem is null ? "" : ", " + r.Problem)} |");
+            }
+
+            text.AppendLine();
+        }
+
         return text.ToString();
     }
 

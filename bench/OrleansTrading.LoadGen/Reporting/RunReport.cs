@@ -29,6 +29,8 @@ public sealed class RunReport
 
     public List<RestResult> Rest { get; } = [];
 
+    public List<ClusterResult> Cluster { get; } = [];
+
     public List<string> Failures { get; } = [];
 
     public List<TargetCheck> Targets { get; set; } = [];
@@ -38,7 +40,8 @@ public sealed class RunReport
         && ClosedLoop.All(r => r.Passed)
         && OpenLoop.All(r => r.Passed)
         && Dashboard.All(r => r.Passed)
-        && Rest.All(r => r.Passed);
+        && Rest.All(r => r.Passed)
+        && Cluster.All(r => r.Passed);
 }
 
 /// <summary>One of the issues' targets next to what this run measured (medians over its runs).</summary>

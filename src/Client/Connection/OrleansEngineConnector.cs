@@ -24,7 +24,8 @@ public sealed class OrleansEngineConnector : IEngineConnector
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);
-        var endpoint = await ResolveAsync(target, timeout.Token, cancellationToken);
+        // A cluster on PostgreSQL lists its live gateways in its database; otherwise the one --gateway.
+        var endpoint = target.ClusterDatabase is null ? await ResolveAsync(target, timeout.Token, cancellationToken) : null;
         var retry = new ConnectionRetryPolicy(RetryWindow, RetryDelay);
         string? siloRejected = null;
         var host = BuildHost(target, endpoint, retry, reason => siloRejected ??= reason);
@@ -43,16 +44,30 @@ public sealed class OrleansEngineConnector : IEngineConnector
 
             throw new EngineUnavailableException(
                 $"Cannot reach the Orleans gateway at {target}: {Describe(ex, target, siloRejected, retry.Failures)} ({retry.Attempts} attempt{(retry.Attempts == 1 ? "" : "s")} " +
-                $"to {endpoint}). Is the silo running, and do --gateway, --cluster-id and --service-id match it?", ex);
+                $"to {(object?)endpoint ?? "the listed gateways"}). Is the silo running, and do {(endpoint is null ? "--cluster-database" : "--gateway")}, " +
+                "--cluster-id and --service-id match it?", ex);
         }
     }
 
-    private static IHost BuildHost(ClusterTarget target, IPEndPoint endpoint, ConnectionRetryPolicy retry, Action<string> onSiloRejected)
+    private static IHost BuildHost(ClusterTarget target, IPEndPoint? endpoint, ConnectionRetryPolicy retry, Action<string> onSiloRejected)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleansClient(client =>
         {
-            client.UseStaticClustering(endpoint)
+            if (endpoint is null)
+            {
+                client.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = "Npgsql";
+                    options.ConnectionString = target.ClusterDatabase;
+                });
+            }
+            else
+            {
+                client.UseStaticClustering(endpoint);
+            }
+
+            client
                 .Configure<ClusterOptions>(cluster =>
                 {
                     cluster.ClusterId = target.ClusterId;

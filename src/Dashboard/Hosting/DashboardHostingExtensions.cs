@@ -41,8 +41,17 @@ public static class DashboardHostingExtensions
             // The same Orleans:Tls settings as the silo: with a certificate configured, the dashboard is a mutual-TLS client.
             client.UseGatewayTls(builder.Configuration);
             client.AddDashboard();
+            if (ClusterGateways.PostgreSqlConnectionString(builder.Configuration) is { } postgreSql)
+            {
+                // A cluster on PostgreSQL: the live gateways come from its membership table, re-read every few seconds.
+                client.UseClusterGateways(postgreSql);
+            }
+            else
+            {
+                client.UseResolvingGateways(gateways);
+            }
+
             client
-            .UseResolvingGateways(gateways)
             .Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = orleans.GetValue("ClusterId", "orleans-trading")!;

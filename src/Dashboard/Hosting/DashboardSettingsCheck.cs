@@ -10,7 +10,7 @@ public static class DashboardSettingsCheck
 {
     public static IReadOnlyList<string> Problems(IConfiguration configuration)
     {
-        var problems = new List<string>();
+        var problems = new List<string>(ClusterGateways.Problems(configuration));
 
         OperatorOptions? operators = null;
         try

@@ -15,7 +15,7 @@ public sealed class AccountDirectoryState
 /// </summary>
 public sealed class AccountDirectoryGrain(
     [PersistentState("directory", StorageNames.Trading)] IPersistentState<AccountDirectoryState> legacy,
-    SqliteAccountDirectory directory) : Grain, IAccountDirectoryGrain
+    IAccountDirectoryRows directory) : Grain, IAccountDirectoryGrain
 {
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using OrleansTrading.Grains.Storage;
 namespace OrleansTrading.Grains.Accounts;
 
 /// <summary>The account directory's rows (<c>account_directory</c>): writes go through the database's writer, reads do not wait for it.</summary>
-public sealed class SqliteAccountDirectory(SqliteDatabase database)
+public sealed class SqliteAccountDirectory(SqliteDatabase database) : IAccountDirectoryRows
 {
     public async Task AddAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default)
     {

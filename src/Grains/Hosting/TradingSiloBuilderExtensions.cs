@@ -30,9 +30,19 @@ public static class TradingSiloBuilderExtensions
         services.TryAddKeyedSingleton(TradingClock.Key, TimeProvider.System);
         // Created when membership first asks for it, so the watchdog starts moments later (see MembershipClock).
         services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, (_, _) => new MembershipClock());
-        services.TryAddSingleton<SqliteDatabase>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInitializer>();
-        services.AddHostedService<DatabaseWatch>();
+        var postgreSql = StorageProviders.IsPostgreSql(silo.Configuration);
+        if (postgreSql)
+        {
+            silo.AddPostgreSqlStorage();
+        }
+        else
+        {
+            services.TryAddSingleton<SqliteDatabase>();
+            services.TryAddSingleton(provider => provider.GetRequiredService<SqliteDatabase>().Status);
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInitializer>();
+            services.AddHostedService<DatabaseWatch>();
+        }
+
         services.AddHostedService<DemoModeLog>();
         services.TryAddSingleton<ActivityCollector>(provider =>
             new ActivityCollector(provider.GetRequiredKeyedService<TimeProvider>(TradingClock.Key)));
@@ -44,10 +54,16 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();
         services.TryAddSingleton<IVenueOrderArchive, SqliteVenueOrderArchive>();
-        services.TryAddSingleton<Accounts.SqliteAccountDirectory>();
-        services.TryAddSingleton<Reconciliation.MonitoredAccounts>();
+        services.TryAddSingleton<Accounts.IAccountDirectoryRows, Accounts.SqliteAccountDirectory>();
+        services.TryAddSingleton<Reconciliation.IMonitoredAccounts, Reconciliation.SqliteMonitoredAccounts>();
         services.TryAddSingleton<Reconciliation.ReconciliationBoard>();
         silo.AddIncomingGrainCallFilter<AccountCreationFilter>();
+        services.AddOptions<ReminderOptions>().Configure<IOptions<TradingOptions>>((reminders, trading) =>
+            reminders.MinimumReminderPeriod = trading.Value.Reconciliation.Interval);
+        if (postgreSql)
+        {
+            return silo;
+        }
 
         silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<SqliteDatabase, IServiceProvider>((storage, database, provider) =>
         {
@@ -61,8 +77,6 @@ public static class TradingSiloBuilderExtensions
             reminders.Invariant = SqliteInvariant;
             reminders.DataSource = database.DataSource;
         }));
-        services.AddOptions<ReminderOptions>().Configure<IOptions<TradingOptions>>((reminders, trading) =>
-            reminders.MinimumReminderPeriod = trading.Value.Reconciliation.Interval);
         return silo;
     }
 

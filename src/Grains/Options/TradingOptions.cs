@@ -47,7 +47,17 @@ public sealed class ActivityOptions
 
 public sealed class StorageOptions
 {
+    /// <summary>
+    /// Where the engine keeps its state: <c>Sqlite</c> (one silo per database file, the default) or <c>PostgreSql</c>
+    /// (a cluster of silos sharing one database: membership, grain state, reminders and the journal).
+    /// </summary>
+    public string Provider { get; set; } = StorageProviders.Sqlite;
+
+    /// <summary>The SQLite file (<c>Provider=Sqlite</c>).</summary>
     public string ConnectionString { get; set; } = "Data Source=data/trading.db";
+
+    /// <summary>The Npgsql connection string (<c>Provider=PostgreSql</c>), e.g. <c>Host=db;Database=trading;Username=trading;Password=...</c>.</summary>
+    public string? PostgreSqlConnectionString { get; set; }
 
     /// <summary>
     /// SQLite <c>synchronous</c> level. <c>Normal</c> with WAL survives a killed process; only an OS crash or

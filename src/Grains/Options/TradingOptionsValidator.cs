@@ -23,10 +23,21 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
             }
         }
 
-        Require(IsValidConnectionString(options.Storage.ConnectionString), "Storage:ConnectionString",
-            "must be a SQLite connection string with a Data Source (e.g. 'Data Source=data/trading.db').");
-        Require(!IsInMemory(options.Storage.ConnectionString), "Storage:ConnectionString",
-            "must name a file: an in-memory database (':memory:') would lose every acknowledged write at the next restart.");
+        var provider = StorageProviders.Normalize(options.Storage.Provider);
+        Require(provider is not null, "Storage:Provider", $"'{options.Storage.Provider}' must be one of {string.Join(", ", StorageProviders.All)}.");
+        if (provider == StorageProviders.PostgreSql)
+        {
+            Require(IsValidPostgreSqlConnectionString(options.Storage.PostgreSqlConnectionString), "Storage:PostgreSqlConnectionString",
+                "must be an Npgsql connection string with a Host and a Database (e.g. 'Host=db;Port=5432;Database=trading;Username=trading;Password=...') when Trading:Storage:Provider is PostgreSql.");
+        }
+        else
+        {
+            Require(IsValidConnectionString(options.Storage.ConnectionString), "Storage:ConnectionString",
+                "must be a SQLite connection string with a Data Source (e.g. 'Data Source=data/trading.db').");
+            Require(!IsInMemory(options.Storage.ConnectionString), "Storage:ConnectionString",
+                "must name a file: an in-memory database (':memory:') would lose every acknowledged write at the next restart.");
+        }
+
         Require(SynchronousLevels.Contains(options.Storage.Synchronous, StringComparer.OrdinalIgnoreCase), "Storage:Synchronous",
             $"must be one of {string.Join(", ", SynchronousLevels)}.");
         Require(options.Storage.BusyTimeout >= TimeSpan.FromSeconds(1), "Storage:BusyTimeout", "must be at least 00:00:01.");
@@ -122,6 +133,24 @@ public sealed class TradingOptionsValidator : IValidateOptions<TradingOptions>
             return !string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(value).DataSource);
         }
         catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsValidPostgreSqlConnectionString(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(value);
+            return !string.IsNullOrWhiteSpace(builder.Host) && !string.IsNullOrWhiteSpace(builder.Database);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
         {
             return false;
         }

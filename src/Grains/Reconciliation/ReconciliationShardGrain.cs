@@ -17,7 +17,7 @@ namespace OrleansTrading.Grains.Reconciliation;
 /// </summary>
 [Reentrant]
 public sealed partial class ReconciliationShardGrain(
-    MonitoredAccounts monitored,
+    IMonitoredAccounts monitored,
     ReconciliationBoard board,
     IOptions<TradingOptions> options,
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,

@@ -10,14 +10,14 @@ namespace OrleansTrading.Silo.Api;
 /// another process past the busy timeout. The request's outcome is unknown (the decision may have been stored before
 /// the failure), and re-sending the same signal id is the safe way to learn it: it returns the real decision.
 /// </summary>
-public sealed partial class StorageUnavailableExceptionHandler(IProblemDetailsService problems, SqliteDatabase database,
+public sealed partial class StorageUnavailableExceptionHandler(IProblemDetailsService problems, DatabaseStatus database,
     ILogger<StorageUnavailableExceptionHandler> logger) : IExceptionHandler
 {
     private const int RetryAfterSeconds = 5;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var cause = StorageCause(exception, database.Status);
+        var cause = StorageCause(exception, database);
         if (cause is null)
         {
             return false;
@@ -53,6 +53,8 @@ public sealed partial class StorageUnavailableExceptionHandler(IProblemDetailsSe
                     return "The database stayed locked by another process past the busy timeout.";
                 case SqliteException sqlite:
                     return $"The database failed: {sqlite.Message}";
+                case Npgsql.NpgsqlException postgres:
+                    return $"The PostgreSQL database failed: {postgres.Message}";
             }
         }
 

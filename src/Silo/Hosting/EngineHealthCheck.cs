@@ -8,11 +8,11 @@ namespace OrleansTrading.Silo.Hosting;
 /// Healthy when the database file is still the one opened and a grain backed by SQLite storage answers: the silo,
 /// its scheduler and its storage work.
 /// </summary>
-public sealed class EngineHealthCheck(IGrainFactory grains, SqliteDatabase database) : IHealthCheck
+public sealed class EngineHealthCheck(IGrainFactory grains, DatabaseStatus database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (database.Status.Problem is { } problem)
+        if (database.Problem is { } problem)
         {
             return HealthCheckResult.Unhealthy(problem);
         }

@@ -38,6 +38,27 @@ public static class SiloHostingExtensions
 
     private static DatabaseFileLock? _heldDatabase;
 
+    /// <summary>The PostgreSQL connection string clustering needs before the options exist, or a one-line refusal naming the key.</summary>
+    private static string PostgreSqlConnectionString(IConfiguration configuration)
+    {
+        var value = configuration[StorageProviders.PostgreSqlConnectionStringKey];
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(value) && !string.IsNullOrWhiteSpace(new Npgsql.NpgsqlConnectionStringBuilder(value).Host))
+            {
+                return value;
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            // refused below, naming the key
+        }
+
+        throw new StartupRefusedException(
+            $"{StorageProviders.PostgreSqlConnectionStringKey} must be an Npgsql connection string with a Host and a Database " +
+            $"(e.g. 'Host=db;Port=5432;Database=trading;Username=trading;Password=...') when {StorageProviders.ProviderKey} is PostgreSql.");
+    }
+
     /// <summary>A port setting, or a one-line refusal naming it (the binder's own error would be a stack trace).</summary>
     private static int Port(IConfigurationSection orleans, string key, int defaultPort)
     {
@@ -67,7 +88,17 @@ public static class SiloHostingExtensions
             throw new StartupRefusedException(listening);
         }
 
-        HoldDatabase(builder);
+        var provider = StorageProviders.Normalize(builder.Configuration[StorageProviders.ProviderKey]);
+        if (provider is null)
+        {
+            throw new StartupRefusedException(StorageProviders.InvalidProviderMessage(builder.Configuration[StorageProviders.ProviderKey]));
+        }
+
+        var postgreSql = provider == StorageProviders.PostgreSql ? PostgreSqlConnectionString(builder.Configuration) : null;
+        if (postgreSql is null)
+        {
+            HoldDatabase(builder);
+        }
 
         var orleans = builder.Configuration.GetSection("Orleans");
         var siloPort = Port(orleans, "SiloPort", 11111);
@@ -83,7 +114,18 @@ public static class SiloHostingExtensions
 
         builder.UseOrleans(silo =>
         {
-            if (advertised is null)
+            if (postgreSql is not null)
+            {
+                // A cluster: membership in the shared database, every silo advertising its own endpoints.
+                silo.UseTradingPostgreSqlClustering(postgreSql)
+                    .Configure<ClusterOptions>(o =>
+                    {
+                        o.ClusterId = clusterId;
+                        o.ServiceId = serviceId;
+                    })
+                    .ConfigureEndpoints(advertised ?? IPAddress.Loopback, siloPort, gatewayPort);
+            }
+            else if (advertised is null)
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
             }

@@ -19,6 +19,8 @@ public sealed class DashboardStartupRefusalTests
     [InlineData("Dashboard__LockoutDuration", "-00:01:00", "Dashboard:LockoutDuration must be between")]
     [InlineData("ASPNETCORE_URLS", "http://0.0.0.0:{port}", "set Dashboard:OperatorPassword")]
     [InlineData("Orleans__Tls__CertificatePath", "/no/such/client.pfx", "Orleans:Tls:CertificatePath")]
+    [InlineData("Trading__Storage__Provider", "Mongo", "Trading:Storage:Provider 'Mongo' must be one of Sqlite, PostgreSql.")]
+    [InlineData("Trading__Storage__Provider", "PostgreSql", "Trading:Storage:PostgreSqlConnectionString must be an Npgsql connection string")]
     public async Task A_bad_setting_stops_the_start_in_one_line_naming_the_key(string key, string value, string expected)
     {
         var (line, exitCode) = await StartExpectingRefusalAsync(new Dictionary<string, string> { [key] = value });

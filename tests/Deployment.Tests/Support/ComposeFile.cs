@@ -13,7 +13,12 @@ public sealed record ComposeService(
     IReadOnlyDictionary<string, string> DependsOn,
     IReadOnlyList<string> HealthCheck,
     string? Restart,
-    YamlMappingNode Raw);
+    YamlMappingNode Raw,
+    IReadOnlyList<string> Profiles)
+{
+    /// <summary>Started by a plain <c>docker compose up</c> (a service without profiles).</summary>
+    public bool IsDefault => Profiles.Count == 0;
+}
 
 /// <summary><c>source:target[:mode]</c>; Source is a named volume (or a host path).</summary>
 public sealed record ComposeVolumeMount(string Source, string Target, bool ReadOnly);
@@ -126,7 +131,8 @@ public sealed class ComposeFile
                 ? test is YamlSequenceNode items ? items.Select(Value).ToList() : ["CMD-SHELL", Value(test)]
                 : new List<string>();
             var restart = Child(service, "restart") is { } r ? Value(r) : null;
-            services[name] = new ComposeService(name, context, dockerfile, environment, volumes, ports, dependsOn, healthCheck, restart, service);
+            var profiles = Sequence(service, "profiles").Select(Value).ToList();
+            services[name] = new ComposeService(name, context, dockerfile, environment, volumes, ports, dependsOn, healthCheck, restart, service, profiles);
         }
 
         var named = Mapping(root, "volumes")?.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToList() ?? [];

@@ -3,8 +3,8 @@ using OrleansTrading.Grains.Storage;
 
 namespace OrleansTrading.Grains.Reconciliation;
 
-/// <summary>The durable list of accounts each reconciliation shard watches (<c>monitored_accounts</c>).</summary>
-public sealed class MonitoredAccounts(SqliteDatabase database)
+/// <summary>The durable list of accounts each reconciliation shard watches (<c>monitored_accounts</c>) in the SQLite file.</summary>
+public sealed class SqliteMonitoredAccounts(SqliteDatabase database) : IMonitoredAccounts
 {
     public Task AddAsync(string accountId, int shard, CancellationToken cancellationToken = default) =>
         database.Writer.WriteAsync(new WriteUnit().Add("INSERT OR IGNORE INTO monitored_accounts (account_id, shard) VALUES ($id, $shard);",
