@@ -23,6 +23,7 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddSingleton<JsonBodyProblem>();
         services.AddExceptionHandler<StorageUnavailableExceptionHandler>();
+        services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnexpectedArgumentExceptionHandler>();
         // Let binding failures reach the exception handler so they are answered with ProblemDetails.
