@@ -21,20 +21,8 @@ public sealed partial class ClusterUnavailableExceptionHandler(IProblemDetailsSe
         }
 
         LogClusterUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path, cause);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The cluster could not reach the grain in time; the outcome of this request is unknown.",
-                Detail = $"{cause} If this was a signal, it may or may not have been decided: re-send it with the same signalId " +
-                         "and you get the real decision; it never trades twice.",
-            },
-        });
+        return await OutcomeUnknownProblem.WriteAsync(problems, httpContext, exception, RetryAfterSeconds,
+            "The cluster could not reach the grain in time; the outcome of this request is unknown.", cause, "");
     }
 
     /// <summary>Why the cluster could not answer, when that is what failed; null for any other exception.</summary>

@@ -24,20 +24,8 @@ public sealed partial class StorageUnavailableExceptionHandler(IProblemDetailsSe
         }
 
         LogStorageUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path, cause);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Storage is unavailable; the outcome of this request is unknown.",
-                Detail = $"{cause} If this was a signal, it may or may not have been decided: re-send it with the same signalId " +
-                         "once the service is healthy, and you get the real decision; it never trades twice.",
-            },
-        });
+        return await OutcomeUnknownProblem.WriteAsync(problems, httpContext, exception, RetryAfterSeconds,
+            "Storage is unavailable; the outcome of this request is unknown.", cause, "once the service is healthy, ");
     }
 
     /// <summary>Why storage failed, when it did; null for any other exception.</summary>
