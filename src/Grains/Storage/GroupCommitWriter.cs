@@ -29,6 +29,7 @@ public sealed partial class GroupCommitWriter : IDisposable
     private readonly ILogger _logger;
     private readonly Thread _thread;
     private SqliteConnection? _connection;
+    private PreparedStatements? _statements;
     private long _units;
     private long _commits;
 
@@ -106,11 +107,11 @@ public sealed partial class GroupCommitWriter : IDisposable
         try
         {
             _status.ThrowIfUnavailable();
-            var connection = Connection();
+            var (connection, statements) = Connection();
             transaction = connection.BeginTransaction(deferred: false);
             foreach (var pending in batch)
             {
-                RunInSavepoint(connection, transaction, pending);
+                RunInSavepoint(statements, transaction, pending);
             }
 
             // The file may have been lost while the batch ran: nothing may be acknowledged from an unlinked file.
@@ -148,36 +149,36 @@ public sealed partial class GroupCommitWriter : IDisposable
         }
     }
 
-    private static void RunInSavepoint(SqliteConnection connection, SqliteTransaction transaction, PendingUnit pending)
+    private static void RunInSavepoint(PreparedStatements statements, SqliteTransaction transaction, PendingUnit pending)
     {
         if (pending.IsDone)
         {
             return;
         }
 
-        transaction.Save("unit");
+        statements.Execute("SAVEPOINT unit;", transaction);
         try
         {
-            pending.Results = Execute(connection, transaction, pending);
-            transaction.Release("unit");
+            pending.Results = Execute(statements, transaction, pending);
+            statements.Execute("RELEASE unit;", transaction);
         }
         catch (Exception ex)
         {
             // This unit alone is undone; if SQLite already ended the whole transaction, this throws and the batch fails.
-            transaction.Rollback("unit");
-            transaction.Release("unit");
+            statements.Execute("ROLLBACK TO unit;", transaction);
+            statements.Execute("RELEASE unit;", transaction);
             pending.Fail(ex);
         }
     }
 
-    private static BufferedResults Execute(SqliteConnection connection, SqliteTransaction transaction, PendingUnit pending)
+    private static BufferedResults Execute(PreparedStatements statements, SqliteTransaction transaction, PendingUnit pending)
     {
         var sets = pending.ReadResults ? new List<BufferedResultSet>() : null;
         var affected = 0;
-        foreach (var command in pending.Unit.Commands)
+        foreach (var incoming in pending.Unit.Commands)
         {
-            command.Connection = connection;
-            command.Transaction = transaction;
+            using var lease = statements.Take(incoming, transaction);
+            var command = lease.Command;
             try
             {
                 if (sets is null)
@@ -224,21 +225,21 @@ public sealed partial class GroupCommitWriter : IDisposable
 
                 affected += Math.Max(0, reader.RecordsAffected);
             }
-            finally
+            catch
             {
-                command.Transaction = null;
-                command.Connection = null;
+                statements.Forget(incoming.CommandText);
+                throw;
             }
         }
 
         return new BufferedResults((IReadOnlyList<BufferedResultSet>?)sets ?? [], affected);
     }
 
-    private SqliteConnection Connection()
+    private (SqliteConnection Connection, PreparedStatements Statements) Connection()
     {
-        if (_connection is not null)
+        if (_connection is not null && _statements is not null)
         {
-            return _connection;
+            return (_connection, _statements);
         }
 
         var connection = new SqliteConnection(_connectionString);
@@ -249,11 +250,15 @@ public sealed partial class GroupCommitWriter : IDisposable
             command.ExecuteNonQuery();
         }
 
-        return _connection = connection;
+        _connection = connection;
+        _statements = new PreparedStatements(connection);
+        return (connection, _statements);
     }
 
     private void CloseConnection()
     {
+        _statements?.Dispose();
+        _statements = null;
         _connection?.Dispose();
         _connection = null;
     }

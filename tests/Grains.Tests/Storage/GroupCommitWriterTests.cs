@@ -105,6 +105,17 @@ public sealed class GroupCommitWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_statement_that_failed_in_one_commit_runs_again_in_the_next()
+    {
+        await _writer.WriteAsync(Insert("x", 1));
+        await Assert.ThrowsAsync<SqliteException>(() => _writer.WriteAsync(Insert("x", 2)));
+        await _writer.WriteAsync(Insert("y", 3)); // the same text, compiled afresh after the failure
+        await _writer.WriteAsync(Insert("z", 4)); // and kept again
+
+        Assert.Equal(["x", "y", "z"], StoredIds());
+    }
+
+    [Fact]
     public async Task Results_of_a_write_are_read_back_after_its_commit()
     {
         var results = await _writer.WriteAsync(

@@ -1,0 +1,101 @@
+using Microsoft.Data.Sqlite;
+
+namespace OrleansTrading.Grains.Storage;
+
+/// <summary>
+/// The writer's commands, one per SQL text, kept on its connection so SQLite parses each statement once instead of on
+/// every write (Orleans' providers and our stores build a fresh command per call, and a command only keeps its compiled
+/// statements for itself). An incoming command lends its parameters to the kept one for one execution. Not thread-safe:
+/// only the writer's thread uses it, and it is dropped with the connection.
+/// </summary>
+public sealed class PreparedStatements(SqliteConnection connection) : IDisposable
+{
+    /// <summary>Distinct SQL texts kept at most; texts beyond that (none are expected) run as they came.</summary>
+    public const int Capacity = 512;
+
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public int Count => _commands.Count;
+
+    /// <summary>The kept command for <paramref name="incoming"/>'s text, holding its parameters, in <paramref name="transaction"/>.</summary>
+    public Lease Take(SqliteCommand incoming, SqliteTransaction transaction)
+    {
+        if (!_commands.TryGetValue(incoming.CommandText, out var kept))
+        {
+            if (_commands.Count >= Capacity)
+            {
+                incoming.Connection = connection;
+                incoming.Transaction = transaction;
+                return new Lease(incoming, Borrowed: false);
+            }
+
+            kept = connection.CreateCommand();
+            kept.CommandText = incoming.CommandText;
+            _commands.Add(incoming.CommandText, kept);
+        }
+
+        kept.Transaction = transaction;
+        foreach (SqliteParameter parameter in incoming.Parameters)
+        {
+            kept.Parameters.Add(parameter);
+        }
+
+        return new Lease(kept, Borrowed: true);
+    }
+
+    /// <summary>
+    /// Drops the kept command for <paramref name="sql"/> after it failed: its statements may have been left mid-way,
+    /// and a fresh command costs only one parse.
+    /// </summary>
+    public void Forget(string sql)
+    {
+        if (_commands.Remove(sql, out var kept))
+        {
+            kept.Dispose();
+        }
+    }
+
+    /// <summary>Runs a statement without parameters (savepoints), parsed once.</summary>
+    public void Execute(string sql, SqliteTransaction transaction)
+    {
+        using var lease = Take(new SqliteCommand(sql), transaction);
+        try
+        {
+            lease.Command.ExecuteNonQuery();
+        }
+        catch
+        {
+            Forget(sql);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+    }
+
+    /// <summary>A command for one execution; disposing it hands the parameters back (kept) or detaches the command (as it came).</summary>
+    public readonly record struct Lease(SqliteCommand Command, bool Borrowed) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Borrowed)
+            {
+                // Drop the references: parameter values can be whole grain states.
+                Command.Parameters.Clear();
+                Command.Transaction = null;
+            }
+            else
+            {
+                Command.Transaction = null;
+                Command.Connection = null;
+            }
+        }
+    }
+}
