@@ -107,7 +107,7 @@ public static class SiloHostingExtensions
         var serviceId = orleans.GetValue("ServiceId", "orleans-trading")!;
         var advertisedHost = orleans.GetValue<string?>("AdvertisedHost", null);
 
-        var exposure = GatewayExposure.Decide(builder.Configuration, siloPort, gatewayPort);
+        var exposure = GatewayExposure.Decide(builder.Configuration, siloPort, gatewayPort, cluster: postgreSql is not null);
         var advertised = AdvertisedAddress.Resolve(advertisedHost, exposure.IsBeyondLoopback, Dns.GetHostAddresses);
         PortProbe.EnsureFree(exposure.ListenAddress, siloPort, "Orleans:SiloPort");
         PortProbe.EnsureFree(exposure.ListenAddress, gatewayPort, "Orleans:GatewayPort");
@@ -150,7 +150,10 @@ public static class SiloHostingExtensions
             });
             if (exposure.Tls is { } tls)
             {
-                silo.UseGatewayTls(tls);
+                var rejections = new TlsPeerRejectionLog();
+                silo.UseGatewayTls(tls, rejections.Rejected);
+                // The TLS middleware is built from SiloConnectionOptions, so the logger is attached before any handshake.
+                silo.Services.AddOptions<SiloConnectionOptions>().Configure<ILoggerFactory>((_, loggers) => rejections.Attach(loggers));
             }
 
             silo.AddTradingEngine();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using OrleansTrading.GatewaySecurity;
 
 namespace OrleansTrading.Cluster.Tests.Support;
 
@@ -13,22 +14,30 @@ public sealed class ClusterClient : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<ClusterClient> ConnectAsync(string connectionString, string clusterId, string serviceId)
+    /// <param name="tls">The client's certificate and trust, for a cluster whose silos require mutual TLS.</param>
+    public static async Task<ClusterClient> ConnectAsync(string connectionString, string clusterId, string serviceId, GatewayTlsCredentials? tls = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseOrleansClient(client => client
-            .UseAdoNetClustering(options =>
+        builder.UseOrleansClient(client =>
+        {
+            if (tls is not null)
             {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = connectionString;
-            })
-            .Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = clusterId;
-                o.ServiceId = serviceId;
-            })
-            .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20)));
+                client.UseGatewayTls(tls);
+            }
+
+            client.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = "Npgsql";
+                    options.ConnectionString = connectionString;
+                })
+                .Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = clusterId;
+                    o.ServiceId = serviceId;
+                })
+                .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20));
+        });
         var host = builder.Build();
         await host.StartAsync();
         return new ClusterClient(host);

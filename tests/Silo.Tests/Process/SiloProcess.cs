@@ -75,6 +75,13 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo._process.ExitCode;
     }
 
+    /// <summary>Starts a silo without waiting for anything (for a silo that is expected never to become healthy); dispose it to kill it.</summary>
+    public static SiloProcess StartWithoutWaiting(string name, string databasePath, string workingDirectory, SiloLog log,
+        IReadOnlyDictionary<string, string>? settings = null) => Launch(name, databasePath, workingDirectory, log, settings);
+
+    /// <summary>Whether the process has exited (a silo that refused to start or crashed).</summary>
+    public bool HasExited => _process.HasExited;
+
     private static SiloProcess Launch(string name, string databasePath, string workingDirectory, SiloLog log,
         IReadOnlyDictionary<string, string>? settings)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using OrleansTrading.GatewaySecurity;
 using OrleansTrading.Grains.Storage;
 using OrleansTrading.Silo.Hosting;
 
@@ -123,6 +124,60 @@ public sealed class GatewayExposureTests : IDisposable
         Assert.Equal($"{key} must be true or false, not '{value}'.", refused.Message);
     }
 
+    [Theory]
+    [InlineData(PeerCertificatePolicy.ServerAuthentication, "ClientAuthentication (1.3.6.1.5.5.7.3.2)")]
+    [InlineData(PeerCertificatePolicy.ClientAuthentication, "ServerAuthentication (1.3.6.1.5.5.7.3.1)")]
+    public void A_cluster_silo_certificate_lacking_a_usage_is_refused_naming_the_setting_and_the_usage(string onlyUsage, string missing)
+    {
+        var refused = Assert.Throws<StartupRefusedException>(() => DecideInCluster(Tls(SiloCertificate("CN=one-sided silo", onlyUsage))));
+
+        Assert.StartsWith("Orleans:Tls:CertificatePath: the certificate 'CN=one-sided silo' does not allow " + missing, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Trading:Storage:Provider=PostgreSql", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Message);
+    }
+
+    [Fact]
+    public void A_cluster_silo_certificate_with_both_usages_is_used()
+    {
+        Assert.NotNull(DecideInCluster(Tls()).Tls);
+    }
+
+    [Fact]
+    public void A_certificate_without_extended_key_usage_allows_every_use_and_is_used_in_a_cluster()
+    {
+        using var authority = TestCertificates.Authority("CN=usage test CA", DateTimeOffset.UtcNow);
+        var path = Path.Combine(_certificates.Folder, "no-usages.pfx");
+        TestCertificates.Export(TestCertificates.LeafWithoutUsages(authority, "CN=any use", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7)), path);
+
+        Assert.NotNull(DecideInCluster(Tls(path)).Tls);
+    }
+
+    [Fact]
+    public void A_single_silo_never_dials_another_so_a_server_only_certificate_is_used()
+    {
+        Assert.NotNull(Decide(Tls(SiloCertificate("CN=server only", PeerCertificatePolicy.ServerAuthentication))).Tls);
+    }
+
+    [Fact]
+    public void A_single_silo_certificate_without_server_authentication_is_refused()
+    {
+        var refused = Assert.Throws<StartupRefusedException>(() => Decide(Tls(SiloCertificate("CN=client only", PeerCertificatePolicy.ClientAuthentication))));
+
+        Assert.StartsWith("Orleans:Tls:CertificatePath: the certificate 'CN=client only' does not allow ServerAuthentication (1.3.6.1.5.5.7.3.1)", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A silo certificate for the given usages only (its CA does not matter: the silo does not check its own chain).</summary>
+    private string SiloCertificate(string subject, params string[] usages)
+    {
+        using var authority = TestCertificates.Authority("CN=usage test CA", DateTimeOffset.UtcNow);
+        var path = Path.Combine(_certificates.Folder, Guid.NewGuid().ToString("N") + ".pfx");
+        TestCertificates.Export(TestCertificates.Leaf(authority, subject, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7), usages), path);
+        return path;
+    }
+
+    private (string Key, string Value)[] Tls(string certificatePath) =>
+        Tls().Select(s => s.Key == "Orleans:Tls:CertificatePath" ? (s.Key, certificatePath) : s).ToArray();
+
     private (string Key, string Value)[] Tls() =>
     [
         ("Orleans:Tls:CertificatePath", _certificates.SiloPfx),
@@ -130,12 +185,16 @@ public sealed class GatewayExposureTests : IDisposable
         ("Orleans:Tls:CaCertificatePath", _certificates.CaPath),
     ];
 
-    private static GatewayExposure Decide(params (string Key, string Value)[] settings)
+    private static GatewayExposure Decide(params (string Key, string Value)[] settings) => Decide(cluster: false, settings);
+
+    private static GatewayExposure DecideInCluster(params (string Key, string Value)[] settings) => Decide(cluster: true, settings);
+
+    private static GatewayExposure Decide(bool cluster, (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
-        return GatewayExposure.Decide(configuration, 11111, 30000);
+        return GatewayExposure.Decide(configuration, 11111, 30000, cluster);
     }
 
     public void Dispose() => _certificates.Dispose();
