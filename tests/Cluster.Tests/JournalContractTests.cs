@@ -6,6 +6,7 @@ using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Cluster.Tests.Support;
 using OrleansTrading.Grains.Accounts;
 using OrleansTrading.Grains.Journal;
+using OrleansTrading.Grains.Market;
 using OrleansTrading.Grains.Reconciliation;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Storage;
@@ -127,6 +128,40 @@ public sealed class JournalContractTests(PostgreSqlServer server) : IAsyncLifeti
         await monitored.RemoveAsync("va-1");
         Assert.Equal(["va-2"], await monitored.ListAsync(3));
         Assert.Equal(["va-3"], await monitored.ListAsync(5));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_stop_index_keeps_the_latest_watch_per_account_and_symbol_with_exact_prices(string provider)
+    {
+        var store = await OpenWatchesAsync(provider);
+        var first = new QuoteWatch("va-1", "ACME", PositionSide.Long, 98.0490m, null, false);
+        var moved = first with { StopTrigger = 99.1234567890123m, TrailFrom = 101.5m };
+        var shortWatch = new QuoteWatch("va-2", "ACME", PositionSide.Short, null, 97.25m, true);
+        await store.ApplyAsync("ACME", [new QuoteWatchChange("va-1", first), new QuoteWatchChange("va-2", shortWatch)]);
+        await store.ApplyAsync("ACME", [new QuoteWatchChange("va-1", moved)]);
+        await store.ApplyAsync("OTHER", [new QuoteWatchChange("va-1", first with { Symbol = "OTHER" })]);
+
+        Assert.Equal([moved, shortWatch], (await store.ListAsync("ACME")).OrderBy(w => w.AccountId, StringComparer.Ordinal));
+        Assert.Equal(99.1234567890123m, (await store.ListAsync("ACME")).Single(w => w.AccountId == "va-1").StopTrigger!.Value);
+
+        await store.ApplyAsync("ACME", [new QuoteWatchChange("va-1", null), new QuoteWatchChange("va-9", null)]);
+        Assert.Equal([shortWatch], await store.ListAsync("ACME"));
+        Assert.Single(await store.ListAsync("OTHER"));
+        Assert.Empty(await store.ListAsync("NONE"));
+    }
+
+    private async Task<IQuoteWatchStore> OpenWatchesAsync(string provider)
+    {
+        if (provider == StorageProviders.PostgreSql)
+        {
+            var database = Databases.Open(await server.CreateDatabaseAsync("watches"));
+            _databases.Add(database);
+            database.EnsureSchema();
+            return new PostgreSqlQuoteWatchStore(database);
+        }
+
+        return new SqliteQuoteWatchStore(OpenSqlite());
     }
 
     private async Task<(IAccountDirectoryRows Directory, IMonitoredAccounts Monitored)> OpenListsAsync(string provider)

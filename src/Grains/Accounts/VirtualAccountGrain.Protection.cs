@@ -40,6 +40,11 @@ public sealed partial class VirtualAccountGrain
         {
             await CheckStopsAsync(quote);
         }
+        else if (!_watches.ContainsKey(quote.Symbol))
+        {
+            // A watch this account no longer needs, read back after a restart (its removal was lost in a crash): drop it.
+            await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(quote.Symbol).UnwatchAsync(AccountId);
+        }
     }
 
     public Task OnVenueReportAsync(VenueOrderReport report) => AtomicallyAsync(() => ApplyPushedReportAsync(report));

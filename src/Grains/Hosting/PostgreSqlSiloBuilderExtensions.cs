@@ -26,6 +26,7 @@ public static class PostgreSqlSiloBuilderExtensions
         services.TryAddSingleton<IVenueOrderArchive, PostgreSqlVenueOrderArchive>();
         services.TryAddSingleton<Accounts.IAccountDirectoryRows, Accounts.PostgreSqlAccountDirectory>();
         services.TryAddSingleton<Reconciliation.IMonitoredAccounts, Reconciliation.PostgreSqlMonitoredAccounts>();
+        services.TryAddSingleton<Market.IQuoteWatchStore, Market.PostgreSqlQuoteWatchStore>();
 
         silo.AddAdoNetGrainStorage(StorageNames.Trading, (OptionsBuilder<AdoNetGrainStorageOptions> ob) => ob.Configure<PostgreSqlDatabase, IServiceProvider>((storage, database, provider) =>
         {

@@ -56,6 +56,7 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<IVenueOrderArchive, SqliteVenueOrderArchive>();
         services.TryAddSingleton<Accounts.IAccountDirectoryRows, Accounts.SqliteAccountDirectory>();
         services.TryAddSingleton<Reconciliation.IMonitoredAccounts, Reconciliation.SqliteMonitoredAccounts>();
+        services.TryAddSingleton<Market.IQuoteWatchStore, Market.SqliteQuoteWatchStore>();
         services.TryAddSingleton<Reconciliation.ReconciliationBoard>();
         silo.AddIncomingGrainCallFilter<AccountCreationFilter>();
         services.AddOptions<ReminderOptions>().Configure<IOptions<TradingOptions>>((reminders, trading) =>

@@ -16,19 +16,49 @@ namespace OrleansTrading.Grains.Market;
 /// re-sends a fresh latest quote to holders it still concerns (a lost push, an account that was busy), and keeps this
 /// activation alive while it holds watches. Kept in memory: a quote is worthless
 /// after its max age (500 ms by default), so persisting every tick would cost a write per tick and restore
-/// nothing usable after a restart. A quote is refused (<see cref="InvalidInputException"/>) unless it is well formed and
+/// nothing usable after a restart. The index itself is durable (<see cref="IQuoteWatchStore"/>): changes are written in
+/// the background, coalesced per account, and read back when the grain activates, so after a restart the first quote of
+/// a symbol already reaches the holders it concerns; the reconciliation sweep that re-activates every account stays the
+/// safety net for a change lost in a crash. A quote is refused (<see cref="InvalidInputException"/>) unless it is well formed and
 /// passes <see cref="QuoteEdgeChecks"/>; one observed before the latest is ignored, so a late delivery never rolls
 /// the price back.
 /// </summary>
 public sealed partial class MarketDataGrain(
     IOptions<TradingOptions> options,
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
+    IQuoteWatchStore watchStore,
     ILogger<MarketDataGrain> logger) : Grain, IMarketDataGrain, IQuoteSubscriptionGrain
 {
     private readonly StopIndex _index = new();
+    private readonly Dictionary<string, QuoteWatch?> _unsaved = new(StringComparer.Ordinal);
+    private Task _saving = Task.CompletedTask;
     private IGrainTimer? _sweepTimer;
     private Quote? _latest;
     private DateTimeOffset? _sweptDay;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var symbol = this.GetPrimaryKeyString();
+        try
+        {
+            var restored = 0;
+            foreach (var watch in await watchStore.ListAsync(symbol, cancellationToken))
+            {
+                restored += _index.Restore(watch) ? 1 : 0;
+            }
+
+            if (restored > 0)
+            {
+                LogRestored(symbol, restored);
+                EnsureSweeping();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Quotes must flow regardless: the reconciliation sweep re-activates the holders, and they register again.
+            LogRestoreFailed(ex, symbol);
+        }
+    }
 
     public Task PublishQuoteAsync(Quote quote)
     {
@@ -69,9 +99,15 @@ public sealed partial class MarketDataGrain(
     public Task WatchAsync(QuoteWatch watch)
     {
         ArgumentNullException.ThrowIfNull(watch);
+        var changed = _index.Find(watch.AccountId) != watch;
         if (_index.Register(watch, _latest))
         {
             Send([watch.AccountId], _latest!);
+        }
+
+        if (changed)
+        {
+            Save(watch.AccountId, watch);
         }
 
         EnsureSweeping();
@@ -80,7 +116,11 @@ public sealed partial class MarketDataGrain(
 
     public Task UnwatchAsync(string accountId)
     {
-        _index.Remove(accountId);
+        if (_index.Remove(accountId))
+        {
+            Save(accountId, null);
+        }
+
         EnsureSweeping();
         return Task.CompletedTask;
     }
@@ -91,6 +131,39 @@ public sealed partial class MarketDataGrain(
         {
             // One-way: returns at once, so a slow account never delays the publisher.
             _ = GrainFactory.GetGrain<IAccountFeedGrain>(accountId).OnQuoteAsync(quote);
+        }
+    }
+
+    /// <summary>
+    /// Queues an account's watch (null: dropped) for the database. One write is in flight per symbol at a time, holding
+    /// every change since the previous one (the latest per account), so the stored index follows the order of the
+    /// calls on any database and a burst of trading costs a few writes, not one per signal. Nobody waits for it.
+    /// </summary>
+    private void Save(string accountId, QuoteWatch? watch)
+    {
+        _unsaved[accountId] = watch;
+        if (_saving.IsCompleted)
+        {
+            _saving = SaveUnsavedAsync();
+        }
+    }
+
+    private async Task SaveUnsavedAsync()
+    {
+        var symbol = this.GetPrimaryKeyString();
+        while (_unsaved.Count > 0)
+        {
+            var changes = _unsaved.Select(c => new QuoteWatchChange(c.Key, c.Value)).ToList();
+            _unsaved.Clear();
+            try
+            {
+                await watchStore.ApplyAsync(symbol, changes);
+            }
+            catch (Exception ex)
+            {
+                // Lost only for a restart before these accounts change again; the reconciliation sweep covers that.
+                LogSaveFailed(ex, symbol, changes.Count);
+            }
         }
     }
 
@@ -134,6 +207,15 @@ public sealed partial class MarketDataGrain(
             _sweepTimer = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stop index of {Symbol} read back {Watches} watches from the database")]
+    private partial void LogRestored(string symbol, int watches);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stop index of {Symbol} could not be read back; its holders are watched again as the reconciliation sweep re-activates them")]
+    private partial void LogRestoreFailed(Exception exception, string symbol);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stop index of {Symbol}: {Changes} watch changes were not stored; a restart before those accounts change again relies on the reconciliation sweep")]
+    private partial void LogSaveFailed(Exception exception, string symbol, int changes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stop index of {Symbol} re-sent the latest quote to {Accounts} accounts it still concerns")]
     private partial void LogResent(string symbol, int accounts);

@@ -45,6 +45,16 @@ public sealed class StopIndex
         return true;
     }
 
+    /// <summary>
+    /// Puts back a watch read from the database after a restart, unless the account registered one since. Its sent range
+    /// is unknown (the account's marks were stored with the account), so the first quote only seeds it: a restored holder
+    /// hears of that quote when it is actionable, and is not woken up just because it is the first.
+    /// </summary>
+    public bool Restore(QuoteWatch watch)
+    {
+        return _entries.TryAdd(watch.AccountId, new Entry(watch) { Restored = true });
+    }
+
     public bool Remove(string accountId) => _entries.Remove(accountId);
 
     /// <summary>The accounts a new quote must go to; their sent ranges now include it.</summary>
@@ -55,7 +65,9 @@ public sealed class StopIndex
         {
             var price = entry.Watch.ExitPrice(quote);
             var actionable = entry.Watch.IsActionable(quote);
-            if (entry.Extend(price) || actionable)
+            var extreme = entry.Extend(price) && !entry.Restored;
+            entry.Restored = false;
+            if (extreme || actionable)
             {
                 recipients.Add(entry.Watch.AccountId);
                 if (actionable)
@@ -98,6 +110,9 @@ public sealed class StopIndex
     private sealed class Entry(QuoteWatch watch)
     {
         public QuoteWatch Watch { get; } = watch;
+
+        /// <summary>Read back after a restart and not yet seeded with a quote.</summary>
+        public bool Restored { get; set; }
 
         public decimal? Low { get; private set; }
 

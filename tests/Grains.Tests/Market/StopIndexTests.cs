@@ -14,6 +14,30 @@ public sealed class StopIndexTests
     private static QuoteWatch Short(string id, decimal? stop, decimal? trailFrom = null) => new(id, "SYM", PositionSide.Short, stop, trailFrom, false);
 
     [Fact]
+    public void A_watch_read_back_after_a_restart_hears_only_what_it_must_act_on_and_then_new_extremes()
+    {
+        var index = new StopIndex();
+        Assert.True(index.Restore(Long("a", 98m)));
+        Assert.True(index.Restore(Long("b", 99.8m)));
+
+        // The first quote seeds the restored ranges: only b, whose stop it reaches, is woken up.
+        Assert.Equal(["b"], index.Route(Q(99.7m, 99.75m)));
+        Assert.Equal(["a", "b"], index.Route(Q(99.5m, 99.55m))); // a: a new low is news again; b: every crossing quote
+        Assert.Equal(2, index.Count);
+    }
+
+    [Fact]
+    public void A_watch_read_back_never_replaces_one_the_account_registered_since()
+    {
+        var index = new StopIndex();
+        index.Register(Long("a", 95m), Q(100m, 100.05m));
+
+        Assert.False(index.Restore(Long("a", 98m)));
+        Assert.Equal(Long("a", 95m), index.Find("a"));
+        Assert.Equal(["a"], index.Route(Q(97m, 97.05m))); // a new low of a's own range (a restored entry would only be seeded)
+    }
+
+    [Fact]
     public void A_quote_inside_the_range_already_sent_reaches_nobody()
     {
         var index = new StopIndex();
