@@ -60,6 +60,16 @@ public sealed partial class MarketDataGrain(
         }
     }
 
+    /// <summary>A graceful stop (shutdown, idle collection) stores the changes still queued; only a crash can lose them.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _saving;
+        if (_unsaved.Count > 0)
+        {
+            await SaveUnsavedAsync();
+        }
+    }
+
     public Task PublishQuoteAsync(Quote quote)
     {
         ArgumentNullException.ThrowIfNull(quote);
