@@ -18,6 +18,14 @@ public sealed partial class GroupCommitWriter : IDisposable
     /// <summary>Units per commit at most: bounds the time the first caller of a batch waits for the commit.</summary>
     public const int MaxBatch = 256;
 
+    /// <summary>
+    /// WAL pages (4 KB) between automatic checkpoints, instead of SQLite's 1,000: the same grain rows are rewritten many
+    /// times between two checkpoints, and each checkpoint copies a row's page once, so fewer checkpoints copy fewer pages.
+    /// Measured with the load generator (closed loop at NORMAL, interleaved): 1,080-1,187 accepted/s at 1,000 pages,
+    /// 1,272-1,355 at 16,000. The WAL file grows to about 64 MB and stays that size.
+    /// </summary>
+    public const int WalAutoCheckpointPages = 16_000;
+
     private readonly ConcurrentQueue<PendingUnit> _queue = new();
 
     // No spinning while the queue is empty: on 2 cores a spinning writer takes the CPU the callers need.
@@ -36,7 +44,8 @@ public sealed partial class GroupCommitWriter : IDisposable
     public GroupCommitWriter(string connectionString, string synchronous, TimeSpan busyTimeout, DatabaseStatus status, ILogger logger)
     {
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
-        _pragmas = $"PRAGMA synchronous={synchronous.ToUpperInvariant()}; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;";
+        _pragmas = $"PRAGMA synchronous={synchronous.ToUpperInvariant()}; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON; " +
+                   $"PRAGMA wal_autocheckpoint={WalAutoCheckpointPages};";
         _status = status;
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "sqlite-group-commit" };

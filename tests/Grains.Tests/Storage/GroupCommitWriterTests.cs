@@ -116,6 +116,14 @@ public sealed class GroupCommitWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task The_writer_checkpoints_the_wal_after_many_more_pages_than_sqlites_default()
+    {
+        var results = await _writer.WriteAsync(new WriteUnit().Add("PRAGMA wal_autocheckpoint;"), readResults: true);
+
+        Assert.Equal(16_000L, Assert.Single(Assert.Single(results.Sets).Rows)[0]);
+    }
+
+    [Fact]
     public async Task Results_of_a_write_are_read_back_after_its_commit()
     {
         var results = await _writer.WriteAsync(
