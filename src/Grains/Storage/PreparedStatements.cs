@@ -20,18 +20,11 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
     /// <summary>The kept command for <paramref name="incoming"/>'s text, holding its parameters, in <paramref name="transaction"/>.</summary>
     public Lease Take(SqliteCommand incoming, SqliteTransaction transaction)
     {
-        if (!_commands.TryGetValue(incoming.CommandText, out var kept))
+        if (Kept(incoming.CommandText) is not { } kept)
         {
-            if (_commands.Count >= Capacity)
-            {
-                incoming.Connection = connection;
-                incoming.Transaction = transaction;
-                return new Lease(incoming, Borrowed: false);
-            }
-
-            kept = connection.CreateCommand();
-            kept.CommandText = incoming.CommandText;
-            _commands.Add(incoming.CommandText, kept);
+            incoming.Connection = connection;
+            incoming.Transaction = transaction;
+            return new Lease(incoming, Borrowed: false);
         }
 
         kept.Transaction = transaction;
@@ -58,16 +51,42 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
     /// <summary>Runs a statement without parameters (savepoints), parsed once.</summary>
     public void Execute(string sql, SqliteTransaction transaction)
     {
-        using var lease = Take(new SqliteCommand(sql), transaction);
+        var kept = Kept(sql);
+        using var command = kept is null ? new SqliteCommand(sql, connection) : null;
+        var run = kept ?? command!;
+        run.Transaction = transaction;
         try
         {
-            lease.Command.ExecuteNonQuery();
+            run.ExecuteNonQuery();
         }
         catch
         {
             Forget(sql);
             throw;
         }
+        finally
+        {
+            run.Transaction = null;
+        }
+    }
+
+    /// <summary>The kept command for <paramref name="sql"/>, created on first use; null once <see cref="Capacity"/> texts are kept.</summary>
+    private SqliteCommand? Kept(string sql)
+    {
+        if (_commands.TryGetValue(sql, out var kept))
+        {
+            return kept;
+        }
+
+        if (_commands.Count >= Capacity)
+        {
+            return null;
+        }
+
+        kept = connection.CreateCommand();
+        kept.CommandText = sql;
+        _commands.Add(sql, kept);
+        return kept;
     }
 
     public void Dispose()
