@@ -131,18 +131,7 @@ public sealed partial class PostgreSqlDatabase : IDisposable
     }
 
     /// <summary>The embedded scripts of <c>sql/postgresql/</c>, in name order.</summary>
-    public static IEnumerable<(string Name, string Text)> Scripts()
-    {
-        var assembly = typeof(PostgreSqlDatabase).Assembly;
-        foreach (var resource in assembly.GetManifestResourceNames()
-                     .Where(n => n.StartsWith(ScriptPrefix, StringComparison.Ordinal))
-                     .Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            yield return (resource[ScriptPrefix.Length..], reader.ReadToEnd());
-        }
-    }
+    public static IEnumerable<(string Name, string Text)> Scripts() => EmbeddedScripts.Read(ScriptPrefix);
 
     public void Dispose() => DataSource.Dispose();
 

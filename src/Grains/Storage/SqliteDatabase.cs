@@ -182,18 +182,7 @@ public sealed partial class SqliteDatabase : IDisposable
         LogColumnAdded(table, column, FilePath);
     }
 
-    private static IEnumerable<(string Name, string Text)> Scripts()
-    {
-        var assembly = typeof(SqliteDatabase).Assembly;
-        foreach (var resource in assembly.GetManifestResourceNames()
-                     .Where(n => n.StartsWith(ScriptPrefix, StringComparison.Ordinal))
-                     .Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            yield return (resource[ScriptPrefix.Length..], reader.ReadToEnd());
-        }
-    }
+    private static IEnumerable<(string Name, string Text)> Scripts() => EmbeddedScripts.Read(ScriptPrefix);
 
     public void Dispose()
     {
