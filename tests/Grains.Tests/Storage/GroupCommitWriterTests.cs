@@ -116,11 +116,82 @@ public sealed class GroupCommitWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task The_writer_checkpoints_the_wal_after_many_more_pages_than_sqlites_default()
+    public async Task The_writers_own_checkpoint_is_only_a_fallback_far_beyond_the_wal_restart_size()
     {
         var results = await _writer.WriteAsync(new WriteUnit().Add("PRAGMA wal_autocheckpoint;"), readResults: true);
 
-        Assert.Equal(16_000L, Assert.Single(Assert.Single(results.Sets).Rows)[0]);
+        Assert.Equal(64_000L, Assert.Single(Assert.Single(results.Sets).Rows)[0]);
+        Assert.Equal(16_000, Assert.IsType<WalCheckpointer>(_writer.Checkpointer).RestartPages);
+    }
+
+    [Fact]
+    public async Task Committed_writes_reach_the_database_file_itself_without_the_writer_checkpointing()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            await _writer.WriteAsync(Insert($"c{i:D2}", i));
+        }
+
+        // Far fewer frames than the writer's own checkpoint needs: only the background checkpointer copies them.
+        var checkpointer = Assert.IsType<WalCheckpointer>(_writer.Checkpointer);
+        var commits = _writer.Commits;
+        await WaitUntil(() => checkpointer.CoveredCommits >= commits, TimeSpan.FromSeconds(10));
+        Assert.Equal(checkpointer.LastPass.WalFrames, checkpointer.LastPass.CopiedFrames);
+        Assert.Equal(commits, _writer.Commits);
+
+        // The database file alone, without its WAL, already holds every committed row.
+        var copy = Path.Combine(_database.Folder, "main-file-only.db");
+        using (var source = new FileStream(_database.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        using (var target = File.Create(copy))
+        {
+            await source.CopyToAsync(target);
+        }
+
+        using var alone = new SqliteConnection($"Data Source={copy};Pooling=False");
+        alone.Open();
+        using var count = alone.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM item WHERE id LIKE 'c%';";
+        Assert.Equal(50L, count.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task The_wal_starts_over_once_it_holds_the_restart_size_while_writes_keep_coming()
+    {
+        using var small = new GroupCommitWriter(_database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance,
+            walRestartPages: 64, walAutoCheckpointPages: 1_000_000);
+        await small.WriteAsync(new WriteUnit().Add("CREATE TABLE page (id INTEGER PRIMARY KEY, body BLOB NOT NULL);"));
+
+        // Each write a page or more, without pause: the writer is never idle long enough to restart the WAL by accident.
+        var written = 0;
+        var until = DateTime.UtcNow.AddSeconds(3);
+        while (DateTime.UtcNow < until)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+                small.WriteAsync(new WriteUnit().Add("INSERT INTO page (body) VALUES (randomblob(5000));"))));
+            written += 8;
+        }
+
+        // A row of 5 KB takes two pages. Without restarts the WAL file holds every page written; with them, about what
+        // is written between two background passes (it restarts at most once per pass).
+        var walFrames = new FileInfo(_database.FilePath + "-wal").Length / (4096 + 24);
+        var framesWritten = written * 2L;
+        Assert.True(framesWritten > 20 * 64, $"only {written} rows written: the test proves nothing");
+        Assert.True(walFrames * 3 < framesWritten, $"WAL is {walFrames} frames after {framesWritten} frames written");
+        using var reader = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+        reader.Open();
+        using var count = reader.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM page;";
+        Assert.Equal((long)written, count.ExecuteScalar());
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "the condition did not come true in time");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
