@@ -85,7 +85,7 @@ public sealed partial class GroupCommitWriter : IDisposable
     /// the last few frames, and a checkpoint that reaches the WAL's end while no transaction is open lets the next one
     /// start the WAL file from its beginning.
     /// </summary>
-    public void RequestWalRestart()
+    private void RequestWalRestart()
     {
         _restartRequested = true;
         _arrived.Set();

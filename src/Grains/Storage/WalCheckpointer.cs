@@ -28,7 +28,6 @@ public sealed partial class WalCheckpointer : IDisposable
     private readonly Thread _thread;
     private SqliteConnection? _connection;
     private bool _failing;
-    private long _passes;
     private long _walFrames;
     private long _copiedFrames;
     private long _coveredCommits = -1;
@@ -52,9 +51,6 @@ public sealed partial class WalCheckpointer : IDisposable
 
     /// <summary>WAL frames (pages) at which the writer is asked to restart the WAL.</summary>
     public int RestartPages { get; }
-
-    /// <summary>Passes run so far.</summary>
-    public long Passes => Interlocked.Read(ref _passes);
 
     /// <summary>The writer's commit count read before the last pass began: every one of those commits it copied.</summary>
     public long CoveredCommits => Interlocked.Read(ref _coveredCommits);
@@ -104,7 +100,6 @@ public sealed partial class WalCheckpointer : IDisposable
             Interlocked.Exchange(ref _walFrames, frames);
             Interlocked.Exchange(ref _copiedFrames, copied);
             Interlocked.Exchange(ref _coveredCommits, commits);
-            Interlocked.Increment(ref _passes);
             if (_failing)
             {
                 _failing = false;
