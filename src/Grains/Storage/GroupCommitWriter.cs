@@ -246,64 +246,90 @@ public sealed partial class GroupCommitWriter : IDisposable
     {
         var sets = pending.ReadResults ? new List<BufferedResultSet>() : null;
         var affected = 0;
-        foreach (var incoming in pending.Unit.Commands)
+        foreach (var statement in pending.Unit.Statements)
         {
-            using var lease = statements.Take(incoming, transaction);
-            var command = lease.Command;
+            var sql = statement is BoundStatement bound ? bound.Sql : ((SqliteCommand)statement).CommandText;
             try
             {
-                if (sets is null)
+                affected += statement switch
                 {
-                    affected += Math.Max(0, command.ExecuteNonQuery());
-                    continue;
-                }
-
-                using var reader = command.ExecuteReader();
-                do
-                {
-                    if (reader.FieldCount == 0)
-                    {
-                        continue;
-                    }
-
-                    var names = new string[reader.FieldCount];
-                    var types = new Type[reader.FieldCount];
-                    for (var i = 0; i < names.Length; i++)
-                    {
-                        names[i] = reader.GetName(i);
-                        types[i] = typeof(object);
-                    }
-
-                    var rows = new List<object?[]>();
-                    while (reader.Read())
-                    {
-                        var row = new object?[names.Length];
-                        reader.GetValues(row!);
-                        for (var i = 0; i < row.Length; i++)
-                        {
-                            if (row[i] is not null and not DBNull)
-                            {
-                                types[i] = row[i]!.GetType();
-                            }
-                        }
-
-                        rows.Add(row);
-                    }
-
-                    sets.Add(new BufferedResultSet(names, types, rows));
-                }
-                while (reader.NextResult());
-
-                affected += Math.Max(0, reader.RecordsAffected);
+                    BoundStatement values when statements.Statement(sql) is { } compiled => RunBound(compiled, values, sets),
+                    BoundStatement values => RunCommand(statements, transaction, values.ToCommand(), sets),
+                    SqliteCommand command when statements.Statement(sql) is { } compiled && RawStatement.CanBind(command.Parameters) =>
+                        RunBound(compiled, command, sets),
+                    _ => RunCommand(statements, transaction, (SqliteCommand)statement, sets),
+                };
             }
             catch
             {
-                statements.Forget(incoming.CommandText);
+                statements.Forget(sql);
                 throw;
             }
         }
 
         return new BufferedResults((IReadOnlyList<BufferedResultSet>?)sets ?? [], affected);
+    }
+
+    private static int RunBound(RawStatement compiled, BoundStatement values, List<BufferedResultSet>? sets)
+    {
+        compiled.Bind(values.Parameters);
+        return compiled.Run(sets);
+    }
+
+    private static int RunBound(RawStatement compiled, SqliteCommand command, List<BufferedResultSet>? sets)
+    {
+        compiled.Bind(command.Parameters);
+        return compiled.Run(sets);
+    }
+
+    /// <summary>A text of several statements (or values only Microsoft.Data.Sqlite converts): run as a command.</summary>
+    private static int RunCommand(PreparedStatements statements, SqliteTransaction transaction, SqliteCommand incoming,
+        List<BufferedResultSet>? sets)
+    {
+        using var lease = statements.Take(incoming, transaction);
+        var command = lease.Command;
+        if (sets is null)
+        {
+            return Math.Max(0, command.ExecuteNonQuery());
+        }
+
+        using var reader = command.ExecuteReader();
+        do
+        {
+            if (reader.FieldCount == 0)
+            {
+                continue;
+            }
+
+            var names = new string[reader.FieldCount];
+            var types = new Type[reader.FieldCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = reader.GetName(i);
+                types[i] = typeof(object);
+            }
+
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[names.Length];
+                reader.GetValues(row!);
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (row[i] is not null and not DBNull)
+                    {
+                        types[i] = row[i]!.GetType();
+                    }
+                }
+
+                rows.Add(row);
+            }
+
+            sets.Add(new BufferedResultSet(names, types, rows));
+        }
+        while (reader.NextResult());
+
+        return Math.Max(0, reader.RecordsAffected);
     }
 
     private (SqliteConnection Connection, PreparedStatements Statements) Connection()

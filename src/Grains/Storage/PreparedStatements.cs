@@ -3,10 +3,11 @@ using Microsoft.Data.Sqlite;
 namespace OrleansTrading.Grains.Storage;
 
 /// <summary>
-/// The writer's commands, one per SQL text, kept on its connection so SQLite parses each statement once instead of on
+/// The writer's statements, one per SQL text, kept on its connection so SQLite parses each statement once instead of on
 /// every write (Orleans' providers and our stores build a fresh command per call, and a command only keeps its compiled
-/// statements for itself). An incoming command lends its parameters to the kept one for one execution. Not thread-safe:
-/// only the writer's thread uses it, and it is dropped with the connection.
+/// statements for itself). A single statement is kept compiled as a <see cref="RawStatement"/> and its values are bound
+/// onto it directly; a text of several statements is kept as a command that lends the incoming parameters for one
+/// execution. Not thread-safe: only the writer's thread uses it, and it is dropped with the connection.
 /// </summary>
 public sealed class PreparedStatements(SqliteConnection connection) : IDisposable
 {
@@ -15,7 +16,28 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
 
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    public int Count => _commands.Count;
+    // A null value marks a text of several statements: it runs as a kept command.
+    private readonly Dictionary<string, RawStatement?> _statements = new(StringComparer.Ordinal);
+
+    public int Count => _commands.Count + _statements.Count;
+
+    /// <summary>The compiled statement for <paramref name="sql"/>; null for a text of several statements, or past <see cref="Capacity"/>.</summary>
+    public RawStatement? Statement(string sql)
+    {
+        if (_statements.TryGetValue(sql, out var kept))
+        {
+            return kept;
+        }
+
+        if (Count >= Capacity)
+        {
+            return null;
+        }
+
+        kept = RawStatement.Prepare(connection, sql);
+        _statements.Add(sql, kept);
+        return kept;
+    }
 
     /// <summary>The kept command for <paramref name="incoming"/>'s text, holding its parameters, in <paramref name="transaction"/>.</summary>
     public Lease Take(SqliteCommand incoming, SqliteTransaction transaction)
@@ -46,27 +68,32 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
         {
             kept.Dispose();
         }
+
+        if (_statements.Remove(sql, out var statement))
+        {
+            statement?.Dispose();
+        }
     }
 
     /// <summary>Runs a statement without parameters (savepoints), parsed once.</summary>
     public void Execute(string sql, SqliteTransaction transaction)
     {
-        var kept = Kept(sql);
-        using var command = kept is null ? new SqliteCommand(sql, connection) : null;
-        var run = kept ?? command!;
-        run.Transaction = transaction;
         try
         {
-            run.ExecuteNonQuery();
+            if (Statement(sql) is { } statement)
+            {
+                statement.Bind([]);
+                statement.Run(null);
+                return;
+            }
+
+            using var command = new SqliteCommand(sql, connection, transaction);
+            command.ExecuteNonQuery();
         }
         catch
         {
             Forget(sql);
             throw;
-        }
-        finally
-        {
-            run.Transaction = null;
         }
     }
 
@@ -78,7 +105,7 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
             return kept;
         }
 
-        if (_commands.Count >= Capacity)
+        if (Count >= Capacity)
         {
             return null;
         }
@@ -96,7 +123,13 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
             command.Dispose();
         }
 
+        foreach (var statement in _statements.Values)
+        {
+            statement?.Dispose();
+        }
+
         _commands.Clear();
+        _statements.Clear();
     }
 
     /// <summary>A command for one execution; disposing it hands the parameters back (kept) or detaches the command (as it came).</summary>

@@ -8,28 +8,24 @@ namespace OrleansTrading.Grains.Storage;
 /// </summary>
 public sealed class WriteUnit
 {
-    private readonly List<SqliteCommand> _commands = [];
+    // Each a BoundStatement (values bound straight onto the writer's statement) or a SqliteCommand (Orleans' providers).
+    private readonly List<object> _statements = [];
 
-    public IReadOnlyList<SqliteCommand> Commands => _commands;
+    internal IReadOnlyList<object> Statements => _statements;
 
-    public bool IsEmpty => _commands.Count == 0;
+    public bool IsEmpty => _statements.Count == 0;
 
     public WriteUnit Add(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = new SqliteCommand(sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        _commands.Add(command);
+        var statement = new BoundStatement(sql, parameters);
+        _statements.Add(Array.TrueForAll(parameters, p => BoundStatement.CanBindDirectly(p.Value)) ? statement : statement.ToCommand());
         return this;
     }
 
     internal static WriteUnit Of(SqliteCommand command)
     {
         var unit = new WriteUnit();
-        unit._commands.Add(command);
+        unit._statements.Add(command);
         return unit;
     }
 }
