@@ -7,28 +7,28 @@ public static class GrainKeys
     public static string Symbol(string symbol) => symbol.Trim().ToUpperInvariant();
 
     public static IKillSwitchGrain KillSwitch(this IGrainFactory grains) =>
-        grains.GetGrain<IKillSwitchGrain>(KillSwitchKey.Global);
+        grains.Get<IKillSwitchGrain>(KillSwitchKey.Global);
 
     public static IAccountDirectoryGrain AccountDirectory(this IGrainFactory grains) =>
-        grains.GetGrain<IAccountDirectoryGrain>(AccountDirectoryKey.Global);
+        grains.Get<IAccountDirectoryGrain>(AccountDirectoryKey.Global);
 
     public static IMarketDataGrain MarketData(this IGrainFactory grains, string symbol) =>
-        grains.GetGrain<IMarketDataGrain>(Symbol(symbol));
+        grains.Get<IMarketDataGrain>(Symbol(symbol));
 
     public static IEngineInfoGrain EngineInfo(this IGrainFactory grains) =>
-        grains.GetGrain<IEngineInfoGrain>(0);
+        grains.Get<IEngineInfoGrain>(0);
 
     public static IActivityHubGrain ActivityHub(this IGrainFactory grains) =>
-        grains.GetGrain<IActivityHubGrain>(0);
+        grains.Get<IActivityHubGrain>(0);
 
     /// <summary>The decisions feed is stateless: key 0 reaches whichever local worker is free.</summary>
     public static IDecisionFeedGrain DecisionFeed(this IGrainFactory grains) =>
-        grains.GetGrain<IDecisionFeedGrain>(0);
+        grains.Get<IDecisionFeedGrain>(0);
 
     /// <summary>The portfolio view and its daily-loss automation: one per cluster (key 0).</summary>
     public static IPortfolioGrain Portfolio(this IGrainFactory grains) =>
-        grains.GetGrain<IPortfolioGrain>(0);
+        grains.Get<IPortfolioGrain>(0);
 
     public static IVirtualAccountGrain Account(this IGrainFactory grains, string accountId) =>
-        grains.GetGrain<IVirtualAccountGrain>(accountId);
+        grains.Get<IVirtualAccountGrain>(accountId);
 }

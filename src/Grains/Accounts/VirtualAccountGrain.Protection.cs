@@ -43,7 +43,7 @@ public sealed partial class VirtualAccountGrain
         else if (!_watches.ContainsKey(quote.Symbol))
         {
             // A watch this account no longer needs, read back after a restart (its removal was lost in a crash): drop it.
-            await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(quote.Symbol).UnwatchAsync(AccountId);
+            await GrainFactory.Get<IQuoteSubscriptionGrain>(quote.Symbol).UnwatchAsync(AccountId);
         }
     }
 
@@ -332,14 +332,14 @@ public sealed partial class VirtualAccountGrain
         {
             if (!_watches.TryGetValue(symbol, out var registered) || registered != watch)
             {
-                await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(symbol).WatchAsync(watch);
+                await GrainFactory.Get<IQuoteSubscriptionGrain>(symbol).WatchAsync(watch);
                 _watches[symbol] = watch;
             }
         }
 
         foreach (var symbol in _watches.Keys.Where(s => !wanted.ContainsKey(s)).ToList())
         {
-            await GrainFactory.GetGrain<IQuoteSubscriptionGrain>(symbol).UnwatchAsync(AccountId);
+            await GrainFactory.Get<IQuoteSubscriptionGrain>(symbol).UnwatchAsync(AccountId);
             _watches.Remove(symbol);
         }
     }

@@ -94,7 +94,7 @@ public sealed partial class KillSwitchGrain(
         {
             try
             {
-                return (id, closing: await GrainFactory.GetGrain<IAccountFeedGrain>(id).FlattenAsync(), failed: false);
+                return (id, closing: await GrainFactory.Get<IAccountFeedGrain>(id).FlattenAsync(), failed: false);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

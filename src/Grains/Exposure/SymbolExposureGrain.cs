@@ -40,7 +40,7 @@ public sealed partial class SymbolExposureGrain(
     {
         _lease = await GrainFactory.GrossExposure().GetLeaseAsync(Symbol);
         var members = state.State.Accounts.ToList();
-        var exposures = await Task.WhenAll(members.Select(id => GrainFactory.GetGrain<IAccountFeedGrain>(id).GetExposureAsync(Symbol)));
+        var exposures = await Task.WhenAll(members.Select(id => GrainFactory.Get<IAccountFeedGrain>(id).GetExposureAsync(Symbol)));
         var gone = new List<string>();
         for (var i = 0; i < members.Count; i++)
         {

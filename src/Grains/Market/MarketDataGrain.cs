@@ -140,7 +140,7 @@ public sealed partial class MarketDataGrain(
         foreach (var accountId in accountIds)
         {
             // One-way: returns at once, so a slow account never delays the publisher.
-            _ = GrainFactory.GetGrain<IAccountFeedGrain>(accountId).OnQuoteAsync(quote);
+            _ = GrainFactory.Get<IAccountFeedGrain>(accountId).OnQuoteAsync(quote);
         }
     }
 

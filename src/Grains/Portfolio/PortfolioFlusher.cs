@@ -1,3 +1,4 @@
+using OrleansTrading.Abstractions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansTrading.Grains.Options;
@@ -47,7 +48,7 @@ internal sealed partial class PortfolioFlusher(PortfolioCollector collector, IGr
 
                 try
                 {
-                    await grains.GetGrain<IPortfolioFeedGrain>(0).ReportAsync(figures);
+                    await grains.Get<IPortfolioFeedGrain>(0).ReportAsync(figures);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -37,7 +37,7 @@ public sealed partial class PortfolioGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var ids = await GrainFactory.AccountDirectory().ListAsync();
-        var figures = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IAccountFeedGrain>(id).GetDayFiguresAsync()));
+        var figures = await Task.WhenAll(ids.Select(id => GrainFactory.Get<IAccountFeedGrain>(id).GetDayFiguresAsync()));
         foreach (var f in figures.OfType<AccountDayFigures>())
         {
             _accounts[f.AccountId] = f;

@@ -1,3 +1,4 @@
+using OrleansTrading.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -133,7 +134,7 @@ public sealed partial class ReconciliationShardGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IAccountFeedGrain>(accountId).ReconcileAsync();
+            await GrainFactory.Get<IAccountFeedGrain>(accountId).ReconcileAsync();
         }
         catch (Exception ex)
         {
@@ -147,7 +148,7 @@ public sealed partial class ReconciliationShardGrain(
         {
             // The account decides, in its own turn, and removes itself through ReleaseAsync: it cannot start trading
             // again between the check and the removal.
-            await GrainFactory.GetGrain<IAccountFeedGrain>(accountId).ReleaseMonitoringAsync();
+            await GrainFactory.Get<IAccountFeedGrain>(accountId).ReleaseMonitoringAsync();
         }
         catch (Exception ex)
         {

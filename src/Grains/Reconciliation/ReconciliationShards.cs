@@ -1,3 +1,4 @@
+using OrleansTrading.Abstractions;
 namespace OrleansTrading.Grains.Reconciliation;
 
 /// <summary>Which reconciliation shard an account belongs to: a stable hash of its id (never string.GetHashCode, which changes per process).</summary>
@@ -17,5 +18,5 @@ public static class ReconciliationShards
     }
 
     public static IReconciliationShardGrain Shard(this IGrainFactory grains, string accountId) =>
-        grains.GetGrain<IReconciliationShardGrain>(Of(accountId));
+        grains.Get<IReconciliationShardGrain>(Of(accountId));
 }

@@ -1,3 +1,4 @@
+using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 
 namespace OrleansTrading.Grains.Venue;
@@ -6,8 +7,8 @@ namespace OrleansTrading.Grains.Venue;
 public sealed class PaperVenue(IGrainFactory grains) : IVenue
 {
     public Task<VenueOrderReport> SubmitAsync(VenueOrder order) =>
-        grains.GetGrain<IPaperVenueGrain>(order.AccountId).SubmitAsync(order);
+        grains.Get<IPaperVenueGrain>(order.AccountId).SubmitAsync(order);
 
     public Task<VenueAccountReport> GetAccountReportAsync(string accountId, IReadOnlyCollection<string> clientOrderIds) =>
-        grains.GetGrain<IPaperVenueGrain>(accountId).GetReportAsync(clientOrderIds);
+        grains.Get<IPaperVenueGrain>(accountId).GetReportAsync(clientOrderIds);
 }

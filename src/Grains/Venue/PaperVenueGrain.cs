@@ -280,7 +280,7 @@ public sealed partial class PaperVenueGrain(
             return;
         }
 
-        GrainFactory.GetGrain<IAccountFeedGrain>(AccountId).OnVenueReportAsync(report).ContinueWith(
+        GrainFactory.Get<IAccountFeedGrain>(AccountId).OnVenueReportAsync(report).ContinueWith(
             t => LogDeliveryFailed(t.Exception!, AccountId, report.Order.ClientOrderId),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
     }
