@@ -247,8 +247,15 @@ public sealed class ClusterFailoverTests(PostgreSqlServer server, ITestOutputHel
             var rejoined = DateTime.UtcNow;
             var fresh = new List<string>();
             var onRestarted = 0;
-            for (var round = 0; round < 3 && onRestarted == 0; round++)
+            // Placement weighs each silo's load statistics, which reach the others a few seconds after a silo joins:
+            // new accounts are created in rounds until one lands on the restarted silo (or 6 rounds, ~6 s, have passed).
+            for (var round = 0; round < 6 && onRestarted == 0; round++)
             {
+                if (round > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+
                 var batch = Enumerable.Range(1, 8).Select(i => $"fresh-{round}-{i}").ToList();
                 foreach (var account in batch)
                 {
