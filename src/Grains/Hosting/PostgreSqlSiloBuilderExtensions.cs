@@ -32,7 +32,7 @@ public static class PostgreSqlSiloBuilderExtensions
         {
             storage.Invariant = PostgreSqlDatabase.Invariant;
             storage.ConnectionString = database.ConnectionString;
-            storage.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(provider);
+            storage.GrainStorageSerializer = ActivatorUtilities.CreateInstance<ReusedBufferGrainStorageSerializer>(provider);
         }));
         silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> ob) => ob.Configure<PostgreSqlDatabase>((reminders, database) =>
         {

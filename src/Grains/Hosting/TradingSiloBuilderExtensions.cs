@@ -71,7 +71,7 @@ public static class TradingSiloBuilderExtensions
             storage.Invariant = SqliteInvariant;
             storage.DataSource = database.DataSource;
             // Orleans' binary serializer: exact decimals (scale included), version-tolerant through the [Id]s, and compact.
-            storage.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(provider);
+            storage.GrainStorageSerializer = ActivatorUtilities.CreateInstance<ReusedBufferGrainStorageSerializer>(provider);
         }));
         silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> ob) => ob.Configure<SqliteDatabase>((reminders, database) =>
         {
