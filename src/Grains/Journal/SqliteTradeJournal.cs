@@ -144,15 +144,23 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
         return new Page<DecisionRecord>(await ReadDecisionsAsync(command, cancellationToken), offset, limit, total);
     }
 
-    public async Task<DecisionRecord?> FindDecisionAsync(string accountId, string signalId, CancellationToken cancellationToken = default)
+    /// <remarks>Asked on every new signal id: a kept statement on a kept reader connection (<see cref="ReaderStatements"/>).</remarks>
+    public Task<DecisionRecord?> FindDecisionAsync(string accountId, string signalId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {DecisionColumns} FROM journal_decisions WHERE account_id = $account AND signal_id = $signal;";
-        command.Parameters.AddWithValue("$account", accountId);
-        command.Parameters.AddWithValue("$signal", signalId);
-        var found = await ReadDecisionsAsync(command, cancellationToken);
-        return found.Count == 0 ? null : found[0];
+        var rows = database.Lookups.Query(
+            $"SELECT {DecisionColumns} FROM journal_decisions WHERE account_id = $account AND signal_id = $signal;",
+            ("$account", accountId), ("$signal", signalId));
+        return Task.FromResult(rows.Count == 0 ? null : DecisionOf(rows[0]));
+    }
+
+    private static DecisionRecord DecisionOf(object?[] row)
+    {
+        string? Text(int i) => row[i] is string text ? text : null;
+        decimal? Number(int i) => Text(i) is { } text ? decimal.Parse(text, CultureInfo.InvariantCulture) : null;
+        return new DecisionRecord(Text(0)!, Text(1)!, Text(2)!, Parse<OrderSide>(Text(3)!), Number(4)!.Value,
+            Parse<SignalAction>(Text(5)!), Number(6), Number(7), Parse<SignalStatus>(Text(8)!),
+            Text(9) is { } reason ? Parse<RejectionReason>(reason) : null, Text(10), Text(11), Number(12), Number(13), Number(14),
+            Number(15), DateTimeOffset.Parse(Text(16)!, CultureInfo.InvariantCulture));
     }
 
     public async Task<IReadOnlyList<DecisionRecord>> GetLatestDecisionsAsync(int limit, CancellationToken cancellationToken = default)

@@ -36,7 +36,11 @@ public sealed partial class SqliteDatabase : IDisposable
         _writer = new Lazy<GroupCommitWriter>(() =>
             new GroupCommitWriter(ConnectionString, storage.Synchronous, storage.BusyTimeout, Status, logger));
         DataSource = new QueuedSqliteDataSource(ConnectionString, _writer, OpenReaderAsync, Status);
+        Lookups = new ReaderStatements(_readerConnectionString, Status);
     }
+
+    /// <summary>The signal path's lookups: reader connections kept open with their statements compiled once.</summary>
+    public ReaderStatements Lookups { get; }
 
     private readonly string _readerConnectionString;
     private readonly string _pragmas;
@@ -186,6 +190,7 @@ public sealed partial class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        Lookups.Dispose();
         if (_writer.IsValueCreated)
         {
             _writer.Value.Dispose();

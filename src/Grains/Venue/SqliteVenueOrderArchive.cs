@@ -44,28 +44,21 @@ public sealed class SqliteVenueOrderArchive(SqliteDatabase database) : IVenueOrd
         await database.Writer.WriteAsync(unit);
     }
 
-    public async Task<IReadOnlyList<VenueOrderReport>> FindAsync(string accountId, IReadOnlyCollection<string> clientOrderIds,
+    /// <remarks>Asked for every new order: a kept statement on a kept reader connection (<see cref="ReaderStatements"/>).</remarks>
+    public Task<IReadOnlyList<VenueOrderReport>> FindAsync(string accountId, IReadOnlyCollection<string> clientOrderIds,
         CancellationToken cancellationToken = default)
     {
         var found = new List<VenueOrderReport>();
-        if (clientOrderIds.Count == 0)
-        {
-            return found;
-        }
-
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
         foreach (var id in clientOrderIds)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT report FROM venue_orders WHERE account_id = $account AND client_order_id = $order;";
-            command.Parameters.AddWithValue("$account", accountId);
-            command.Parameters.AddWithValue("$order", id);
-            if (await command.ExecuteScalarAsync(cancellationToken) is string json)
+            var rows = database.Lookups.Query("SELECT report FROM venue_orders WHERE account_id = $account AND client_order_id = $order;",
+                ("$account", accountId), ("$order", id));
+            if (rows.Count > 0 && rows[0][0] is string json)
             {
                 found.Add(JsonSerializer.Deserialize<VenueOrderReport>(json, Json)!);
             }
         }
 
-        return found;
+        return Task.FromResult<IReadOnlyList<VenueOrderReport>>(found);
     }
 }
