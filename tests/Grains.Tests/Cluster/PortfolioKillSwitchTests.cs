@@ -27,7 +27,9 @@ public sealed class PortfolioKillSwitchTests : IDisposable
         AssertAccepted(await trading.OpenAsync(loser, "PKS", quantity: 100m, stopLossPercent: 50m));
         AssertAccepted(await trading.OpenAsync(bystander, "PKS", quantity: 1m));
 
-        var summary = await cluster.Client.Portfolio().GetSummaryAsync();
+        // Account figures reach the portfolio with the next flush of the silo's collector, not with the signal.
+        var summary = await Eventually.MatchesAsync(() => cluster.Client.Portfolio().GetSummaryAsync(), s => s.Accounts == 2,
+            TimeSpan.FromSeconds(10), "both accounts in the portfolio summary");
         Assert.Equal(2, summary.Accounts);
         var exposure = Assert.Single(summary.Symbols);
         Assert.Equal(("PKS", 101m * 100.05m, 1_000_000m, 2), (exposure.Symbol, exposure.Gross, exposure.Limit, exposure.Accounts));
