@@ -153,6 +153,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
         return Task.FromResult(rows.Count == 0 ? null : DecisionOf(rows[0]));
     }
 
+    /// <summary>One row of <see cref="DecisionColumns"/> (nulls as null or <see cref="DBNull"/>).</summary>
     private static DecisionRecord DecisionOf(object?[] row)
     {
         string? Text(int i) => row[i] is string text ? text : null;
@@ -178,13 +179,9 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            decisions.Add(new DecisionRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                Parse<OrderSide>(reader.GetString(3)), Dec(reader, 4), Parse<SignalAction>(reader.GetString(5)),
-                DecOrNull(reader, 6), DecOrNull(reader, 7), Parse<SignalStatus>(reader.GetString(8)),
-                reader.IsDBNull(9) ? null : Parse<RejectionReason>(reader.GetString(9)),
-                reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
-                DecOrNull(reader, 12), DecOrNull(reader, 13), DecOrNull(reader, 14), DecOrNull(reader, 15),
-                DateTimeOffset.Parse(reader.GetString(16), CultureInfo.InvariantCulture)));
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            decisions.Add(DecisionOf(row));
         }
 
         return decisions;
@@ -298,8 +295,6 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
     }
 
     private static decimal Dec(SqliteDataReader reader, int ordinal) => decimal.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
-
-    private static decimal? DecOrNull(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Dec(reader, ordinal);
 
     private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -17,7 +17,7 @@ public sealed class DirectBindingTests : IDisposable
 
     public DirectBindingTests()
     {
-        Run("PRAGMA journal_mode=WAL; CREATE TABLE direct (id INTEGER PRIMARY KEY, v ANY); CREATE TABLE command (id INTEGER PRIMARY KEY, v ANY);");
+        _database.Execute("PRAGMA journal_mode=WAL; CREATE TABLE direct (id INTEGER PRIMARY KEY, v ANY); CREATE TABLE command (id INTEGER PRIMARY KEY, v ANY);");
         _writer = new GroupCommitWriter(_database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
     }
 

@@ -18,13 +18,7 @@ public sealed class GroupCommitWriterTests : IDisposable
 
     public GroupCommitWriterTests()
     {
-        using (var setup = new SqliteConnection(_database.ConnectionString))
-        {
-            setup.Open();
-            using var command = setup.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);";
-            command.ExecuteNonQuery();
-        }
+        _database.Execute("PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);");
 
         _writer = new GroupCommitWriter(_database.ConnectionString, "Full", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
     }

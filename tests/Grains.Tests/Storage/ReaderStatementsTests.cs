@@ -21,13 +21,7 @@ public sealed class ReaderStatementsTests : IDisposable
 
     public ReaderStatementsTests()
     {
-        using (var setup = new SqliteConnection(_database.ConnectionString))
-        {
-            setup.Open();
-            using var command = setup.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);";
-            command.ExecuteNonQuery();
-        }
+        _database.Execute("PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);");
 
         _writer = new GroupCommitWriter(_database.ConnectionString, "Normal", TimeSpan.FromSeconds(5), _status, NullLogger.Instance);
         _readers = new ReaderStatements(new SqliteConnectionStringBuilder(_database.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString(), _status);

@@ -16,6 +16,16 @@ public sealed class TempDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={FilePath}";
 
+    /// <summary>Runs set-up SQL (schema, journal mode) on a connection of its own.</summary>
+    public void Execute(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
