@@ -5,6 +5,7 @@ using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Orders;
 using OrleansTrading.Grains.Positions;
 using OrleansTrading.Grains.Rules;
+using OrleansTrading.Grains.Storage;
 
 namespace OrleansTrading.Grains.Accounts;
 
@@ -146,8 +147,10 @@ public sealed partial class VirtualAccountGrain
 
     /// <summary>
     /// Journal first (idempotent by id), then grain state: after a crash between the two, the replay adds nothing twice.
-    /// With <paramref name="deferOrderEvents"/> and nothing but order changes to journal, only state is written: the
-    /// order changes stay counted as unjournaled in it and go with the next write.
+    /// Both are queued at once in one <see cref="WriteSequence"/> (the state write runs only behind a stored journal
+    /// batch), so the turn waits for the writer once. With <paramref name="deferOrderEvents"/> and nothing but order
+    /// changes to journal, only state is written: the order changes stay counted as unjournaled in it and go with the
+    /// next write.
     /// </summary>
     private async Task PersistAsync(bool deferOrderEvents = false)
     {
@@ -156,25 +159,38 @@ public sealed partial class VirtualAccountGrain
             var events = UnjournaledOrderEvents();
             var batch = new JournalBatch(AccountId, events, [.. _unjournaledFills], [.. _unjournaledTrades], [.. _unjournaledDecisions],
                 [.. _unjournaledLimitEvents]);
-            if (deferOrderEvents && batch.HasOnlyOrderEvents)
+            var deferred = deferOrderEvents && batch.HasOnlyOrderEvents;
+            if (deferred)
             {
                 batch = batch with { OrderEvents = [] };
             }
-            else
+
+            // Nothing but the two writes inside the sequence: it is ambient, and a grain call would carry it along.
+            using (var sequence = WriteSequence.Begin())
             {
-                await journal.AppendAsync(batch);
-                foreach (var order in Account.Orders)
+                var appended = batch.IsEmpty ? Task.CompletedTask : journal.AppendAsync(batch);
+                if (!sequence.HasQueued)
                 {
-                    order.JournaledChanges = order.History.Count;
+                    await appended; // not behind the writer's queue (PostgreSQL): stored before the state write starts
                 }
+
+                if (!deferred)
+                {
+                    foreach (var order in Account.Orders)
+                    {
+                        order.JournaledChanges = order.History.Count;
+                    }
+                }
+
+                _unjournaledFills.Clear();
+                _unjournaledTrades.Clear();
+                _unjournaledDecisions.Clear();
+                _unjournaledLimitEvents.Clear();
+                PruneFinishedOrders();
+                // A failed journal batch fails the state write queued behind it: the journal's error is the one reported.
+                await Task.WhenAll(appended, state.WriteStateAsync());
             }
 
-            _unjournaledFills.Clear();
-            _unjournaledTrades.Clear();
-            _unjournaledDecisions.Clear();
-            _unjournaledLimitEvents.Clear();
-            PruneFinishedOrders();
-            await state.WriteStateAsync();
             PostReconciliationMark();
             PublishActivity(batch.Decisions);
         }

@@ -108,8 +108,19 @@ public sealed partial class GroupCommitWriter : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_closing, this);
-        var pending = new PendingUnit(unit, readResults);
+        var sequence = WriteSequence.Current;
+        if (sequence?.Last is { } last && !ReferenceEquals(last.Writer, this))
+        {
+            throw new InvalidOperationException("A write sequence spans one database: its writes are ordered by that database's writer.");
+        }
+
+        var pending = new PendingUnit(unit, readResults, sequence?.Last?.Completion);
         _queue.Enqueue(pending);
+        if (sequence is not null)
+        {
+            sequence.Last = (this, pending.Completion.Task);
+        }
+
         _arrived.Set();
         return pending.Completion.Task;
     }
@@ -224,6 +235,15 @@ public sealed partial class GroupCommitWriter : IDisposable
     {
         if (pending.IsDone)
         {
+            return;
+        }
+
+        // The queue is taken in order, so the write before this one in its sequence has run: in an earlier commit
+        // (done), in this batch (its savepoint released, committed with this one), or it failed.
+        if (pending.Preceding is { IsFaulted: true } or { IsCanceled: true })
+        {
+            pending.Fail(new PrecedingWriteFailedException(pending.Preceding.Exception?.GetBaseException()
+                ?? new OperationCanceledException("The preceding write was cancelled.")));
             return;
         }
 
@@ -376,9 +396,12 @@ public sealed partial class GroupCommitWriter : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "A shared commit of {Units} writes failed; each of their callers gets the error and nothing of them is stored")]
     private partial void LogBatchFailed(Exception exception, int units);
 
-    private sealed class PendingUnit(WriteUnit unit, bool readResults)
+    private sealed class PendingUnit(WriteUnit unit, bool readResults, Task? preceding)
     {
         public WriteUnit Unit { get; } = unit;
+
+        /// <summary>The write queued before this one in its <see cref="WriteSequence"/>: this one runs only if that succeeded.</summary>
+        public Task? Preceding { get; } = preceding;
 
         public bool ReadResults { get; } = readResults;
 

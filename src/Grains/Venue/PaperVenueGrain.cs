@@ -7,6 +7,7 @@ using OrleansTrading.Grains.Accounts;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Reconciliation;
 using OrleansTrading.Grains.Rules;
+using OrleansTrading.Grains.Storage;
 
 namespace OrleansTrading.Grains.Venue;
 
@@ -44,8 +45,7 @@ public sealed partial class PaperVenueGrain(
         // A book stored by an older release may hold hundreds of finished orders: archive them now.
         if (FinishedOrders().Count > 2 * FinishedOrdersKept)
         {
-            await ArchiveFinishedOrdersAsync();
-            await PersistAsync();
+            await PersistAsync(archiveFinished: true);
         }
 
         EnsureStepping();
@@ -96,8 +96,7 @@ public sealed partial class PaperVenueGrain(
             Cancel(record, record.CancelReason == VenueCancelReason.None ? VenueCancelReason.NoLiquidity : record.CancelReason);
         }
 
-        await ArchiveFinishedOrdersAsync();
-        await PersistAsync();
+        await PersistAsync(archiveFinished: true);
         EnsureStepping();
         LogOrderHandled(AccountId, order.ClientOrderId, order.Side, order.Quantity, order.Symbol, record.Status, record.Fills.Sum(f => f.Quantity));
 
@@ -143,20 +142,33 @@ public sealed partial class PaperVenueGrain(
     {
         var record = new VenueOrderRecord { Order = order, Status = OrderStatus.Rejected, RejectReason = reason, UpdatedAt = clock.GetUtcNow() };
         state.State.Orders[order.ClientOrderId] = record;
-        await ArchiveFinishedOrdersAsync();
-        await PersistAsync();
+        await PersistAsync(archiveFinished: true);
         return record.ToReport();
     }
 
     /// <summary>
     /// The book is changed in memory before it is stored; if storing fails, this activation must not keep serving
     /// (or reconciling against) fills that are not on disk, so it is dropped and the next call reloads the stored book.
+    /// With <paramref name="archiveFinished"/>, finished orders past the kept number go to the archive first: both
+    /// writes are queued at once in one <see cref="WriteSequence"/>, the book (without them) only behind a stored archive batch.
     /// </summary>
-    private async Task PersistAsync()
+    private async Task PersistAsync(bool archiveFinished = false)
     {
         try
         {
-            await state.WriteStateAsync();
+            // Nothing but the two writes inside the sequence: it is ambient, and a grain call would carry it along.
+            using (var sequence = WriteSequence.Begin())
+            {
+                var archived = archiveFinished ? ArchiveFinishedOrders() : Task.CompletedTask;
+                if (!sequence.HasQueued)
+                {
+                    await archived; // not behind the writer's queue (PostgreSQL): stored before the book is written
+                }
+
+                // A failed archive batch fails the book's write queued behind it: the archive's error is the one reported.
+                await Task.WhenAll(archived, state.WriteStateAsync());
+            }
+
             PostReconciliationMark();
         }
         catch (Exception ex)
@@ -311,21 +323,26 @@ public sealed partial class PaperVenueGrain(
     private List<VenueOrderRecord> FinishedOrders() =>
         state.State.Orders.Values.Where(o => !o.IsWorking && o.Status != OrderStatus.Pending).ToList();
 
-    /// <summary>Once finished orders pile up past twice the kept number, all but the newest few move to the archive.</summary>
-    private async Task ArchiveFinishedOrdersAsync()
+    /// <summary>
+    /// Once finished orders pile up past twice the kept number, all but the newest few move to the archive: their
+    /// append is queued and they leave the book in memory at once (the caller stores the book behind the append).
+    /// </summary>
+    private Task ArchiveFinishedOrders()
     {
         var finished = FinishedOrders();
         if (finished.Count <= 2 * FinishedOrdersKept)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var oldest = finished.OrderBy(o => o.UpdatedAt).Take(finished.Count - FinishedOrdersKept).ToList();
-        await archive.AppendAsync(AccountId, oldest.Select(o => o.ToReport()).ToList());
+        var appended = archive.AppendAsync(AccountId, oldest.Select(o => o.ToReport()).ToList());
         foreach (var old in oldest)
         {
             state.State.Orders.Remove(old.Order.ClientOrderId);
         }
+
+        return appended;
     }
 
     private decimal SlippageBps(string symbol) =>

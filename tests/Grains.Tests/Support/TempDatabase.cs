@@ -17,9 +17,12 @@ public sealed class TempDatabase : IDisposable
     public string ConnectionString => $"Data Source={FilePath}";
 
     /// <summary>Runs set-up SQL (schema, journal mode) on a connection of its own.</summary>
-    public void Execute(string sql)
+    public void Execute(string sql) => Execute(FilePath, sql);
+
+    /// <summary>Runs SQL on the file at <paramref name="path"/> on a connection of its own (beside a running silo: WAL).</summary>
+    public static void Execute(string path, string sql)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;

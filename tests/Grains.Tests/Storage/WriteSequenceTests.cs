@@ -1,0 +1,186 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansTrading.Grains.Storage;
+using OrleansTrading.Grains.Tests.Support;
+
+namespace OrleansTrading.Grains.Tests.Storage;
+
+/// <summary>
+/// Writes queued in one <see cref="WriteSequence"/> are stored in order, and a write whose predecessor in the sequence
+/// failed is not stored at all, whether the two met in one commit or not. Writes outside the sequence are untouched.
+/// </summary>
+public sealed class WriteSequenceTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+    private readonly GroupCommitWriter _writer;
+
+    public WriteSequenceTests()
+    {
+        _database.Execute("PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);");
+        _writer = NewWriter();
+    }
+
+    private GroupCommitWriter NewWriter() =>
+        new(_database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
+
+    private static WriteUnit Insert(string id, int value) =>
+        new WriteUnit().Add("INSERT INTO item (id, value) VALUES ($id, $value);", ("$id", id), ("$value", value));
+
+    /// <summary>An outside transaction holding the write lock: what is queued meanwhile goes into one batch.</summary>
+    private SqliteConnection HoldWriteLock()
+    {
+        var blocker = new SqliteConnection(_database.ConnectionString);
+        blocker.Open();
+        using var begin = blocker.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE;";
+        begin.ExecuteNonQuery();
+        return blocker;
+    }
+
+    private static void Release(SqliteConnection blocker)
+    {
+        using var rollback = blocker.CreateCommand();
+        rollback.CommandText = "ROLLBACK;";
+        rollback.ExecuteNonQuery();
+        blocker.Dispose();
+    }
+
+    private List<string> StoredIds()
+    {
+        using var reader = new SqliteConnection(_database.ConnectionString);
+        reader.Open();
+        using var command = reader.CreateCommand();
+        command.CommandText = "SELECT id FROM item ORDER BY id;";
+        using var rows = command.ExecuteReader();
+        var ids = new List<string>();
+        while (rows.Read())
+        {
+            ids.Add(rows.GetString(0));
+        }
+
+        return ids;
+    }
+
+    [Fact]
+    public async Task Writes_of_a_sequence_queued_at_once_are_both_stored_in_one_commit()
+    {
+        var blocker = HoldWriteLock();
+        var commitsBefore = _writer.Commits;
+        // The writer takes this one alone and waits on the lock with it; the sequence's two queue up behind.
+        var ahead = _writer.WriteAsync(Insert("ahead", 0));
+        await Task.Delay(100);
+        Task first, second;
+        using (var sequence = WriteSequence.Begin())
+        {
+            Assert.False(sequence.HasQueued);
+            first = _writer.WriteAsync(Insert("first", 1));
+            Assert.True(sequence.HasQueued);
+            second = _writer.WriteAsync(Insert("second", 2));
+        }
+
+        await Task.Delay(100);
+        Assert.False(first.IsCompleted); // queued, not waited for one after the other
+        Release(blocker);
+        await Task.WhenAll(ahead, first, second);
+
+        Assert.Equal(["ahead", "first", "second"], StoredIds());
+        Assert.Equal(2, _writer.Commits - commitsBefore); // the one ahead, then both of the sequence together
+    }
+
+    [Fact]
+    public async Task A_write_behind_a_failed_one_in_the_same_commit_is_not_stored_and_names_the_cause()
+    {
+        await _writer.WriteAsync(Insert("taken", 0));
+        var blocker = HoldWriteLock();
+        Task failing, behind, outside;
+        using (WriteSequence.Begin())
+        {
+            failing = _writer.WriteAsync(Insert("taken", 1));
+            behind = _writer.WriteAsync(Insert("behind", 2));
+        }
+
+        outside = _writer.WriteAsync(Insert("outside", 3));
+        Release(blocker);
+
+        await Assert.ThrowsAsync<SqliteException>(() => failing);
+        var refused = await Assert.ThrowsAsync<PrecedingWriteFailedException>(() => behind);
+        Assert.Contains("UNIQUE", Assert.IsType<SqliteException>(refused.InnerException).Message, StringComparison.Ordinal);
+        await outside; // the same commit, not in the sequence: stored
+        Assert.Equal(["outside", "taken"], StoredIds());
+    }
+
+    [Fact]
+    public async Task A_write_behind_one_that_failed_in_an_earlier_commit_is_not_stored_either()
+    {
+        await _writer.WriteAsync(Insert("taken", 0));
+        using var sequence = WriteSequence.Begin();
+        var failing = _writer.WriteAsync(Insert("taken", 1));
+        await Assert.ThrowsAsync<SqliteException>(() => failing);
+
+        await Assert.ThrowsAsync<PrecedingWriteFailedException>(() => _writer.WriteAsync(Insert("later", 2)));
+        // A refused write fails the ones behind it in turn.
+        await Assert.ThrowsAsync<PrecedingWriteFailedException>(() => _writer.WriteAsync(Insert("even-later", 3)));
+        Assert.Equal(["taken"], StoredIds());
+    }
+
+    [Fact]
+    public async Task Once_the_sequence_ends_later_writes_are_not_held_to_it_even_where_it_flowed()
+    {
+        await _writer.WriteAsync(Insert("taken", 0));
+        Task<Task<BufferedResults>> capturedFlow;
+        var release = new TaskCompletionSource();
+        using (WriteSequence.Begin())
+        {
+            await Assert.ThrowsAsync<SqliteException>(() => _writer.WriteAsync(Insert("taken", 1)));
+            // A flow started inside the scope carries the sequence with it (an activation started there would too).
+            capturedFlow = Task.Run(async () =>
+            {
+                await release.Task;
+                return _writer.WriteAsync(Insert("captured", 2));
+            });
+        }
+
+        await _writer.WriteAsync(Insert("after", 3));
+        release.SetResult();
+        await await capturedFlow;
+
+        Assert.Equal(["after", "captured", "taken"], StoredIds());
+    }
+
+    [Fact]
+    public async Task A_sequence_holds_to_one_database()
+    {
+        using var other = new TempDatabase();
+        other.Execute("PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);");
+        using var otherWriter = new GroupCommitWriter(other.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
+        using var sequence = WriteSequence.Begin();
+        await _writer.WriteAsync(Insert("here", 1));
+
+        // Refused before anything is queued: thrown at the call, not by the task.
+        var error = Assert.Throws<InvalidOperationException>(() => { _ = otherWriter.WriteAsync(Insert("there", 2)); });
+        Assert.Contains("one database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nested_sequences_order_their_own_writes_and_the_outer_one_resumes_after()
+    {
+        await _writer.WriteAsync(Insert("taken", 0));
+        using var outer = WriteSequence.Begin();
+        await _writer.WriteAsync(Insert("outer-1", 1));
+        using (WriteSequence.Begin())
+        {
+            await Assert.ThrowsAsync<SqliteException>(() => _writer.WriteAsync(Insert("taken", 2)));
+            await Assert.ThrowsAsync<PrecedingWriteFailedException>(() => _writer.WriteAsync(Insert("inner-2", 3)));
+        }
+
+        await _writer.WriteAsync(Insert("outer-2", 4)); // behind outer-1, which was stored
+
+        Assert.Equal(["outer-1", "outer-2", "taken"], StoredIds());
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _database.Dispose();
+    }
+}
