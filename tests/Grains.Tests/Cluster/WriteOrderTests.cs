@@ -64,8 +64,8 @@ public sealed class WriteOrderTests(ClusterFixture fixture)
         var id = account.GetPrimaryKeyString();
         var symbol = NewId("WV");
         await _trading.PublishQuoteAsync(symbol, 99.95m, 100m);
-        // 16 finished orders stay in the venue's book; the 17th finished one sends the older ones to the archive.
-        for (var i = 0; i < 8; i++)
+        // Twice the kept number of finished orders stay in the venue's book; one more sends the older ones to the archive.
+        for (var i = 0; i < PaperVenueGrain.FinishedOrdersKept; i++)
         {
             await _trading.PublishQuoteAsync(symbol, 99.95m, 100m);
             AssertAccepted(await _trading.OpenAsync(account, symbol));
@@ -77,7 +77,7 @@ public sealed class WriteOrderTests(ClusterFixture fixture)
 
         var venue = fixture.Cluster.Client.GetGrain<IPaperVenueGrain>(id);
         var bookBefore = (await venue.GetReportAsync()).Orders.Select(o => o.Order.ClientOrderId).Order().ToList();
-        Assert.Equal(16, bookBefore.Count);
+        Assert.Equal(2 * PaperVenueGrain.FinishedOrdersKept, bookBefore.Count);
 
         Refuse("refuse_archive", "venue_orders", $"NEW.account_id = '{id}'");
         try
@@ -91,7 +91,7 @@ public sealed class WriteOrderTests(ClusterFixture fixture)
             Allow("refuse_archive");
         }
 
-        // The venue reloads its stored book: the 16 orders, none archived away, the refused order not in it.
+        // The venue reloads its stored book: the same orders, none archived away, the refused order not in it.
         var bookAfter = (await venue.GetReportAsync()).Orders.Select(o => o.Order.ClientOrderId).Order().ToList();
         Assert.Equal(bookBefore, bookAfter);
         Assert.Equal(0m, (await venue.GetReportAsync()).NetPositions.GetValueOrDefault(symbol));
@@ -99,6 +99,7 @@ public sealed class WriteOrderTests(ClusterFixture fixture)
         AssertAccepted(await _trading.OpenAsync(account, symbol));
         var archived = await venue.GetReportAsync(bookBefore);
         Assert.Equal(bookBefore, archived.Orders.Select(o => o.Order.ClientOrderId).Where(bookBefore.Contains).Order().ToList());
-        Assert.True((await venue.GetReportAsync()).Orders.Count <= 9, "the older finished orders left the book for the archive");
+        Assert.True((await venue.GetReportAsync()).Orders.Count <= PaperVenueGrain.FinishedOrdersKept + 1,
+            "the older finished orders left the book for the archive");
     }
 }
