@@ -114,8 +114,8 @@ public sealed class GroupCommitWriterTests : IDisposable
     {
         var results = await _writer.WriteAsync(new WriteUnit().Add("PRAGMA wal_autocheckpoint;"), readResults: true);
 
-        Assert.Equal(64_000L, Assert.Single(Assert.Single(results.Sets).Rows)[0]);
-        Assert.Equal(16_000, Assert.IsType<WalCheckpointer>(_writer.Checkpointer).RestartPages);
+        Assert.Equal(256_000L, Assert.Single(Assert.Single(results.Sets).Rows)[0]);
+        Assert.Equal(64_000, Assert.IsType<WalCheckpointer>(_writer.Checkpointer).RestartPages);
     }
 
     [Fact]
