@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansTrading.Grains.Storage;
 using OrleansTrading.Grains.Tests.Support;
+using static OrleansTrading.Grains.Tests.Support.ItemTable;
 
 namespace OrleansTrading.Grains.Tests.Storage;
 
@@ -13,51 +14,18 @@ namespace OrleansTrading.Grains.Tests.Storage;
 /// </summary>
 public sealed class GroupCommitWriterTests : IDisposable
 {
-    private readonly TempDatabase _database = new();
+    private readonly ItemTable _items = new();
     private readonly GroupCommitWriter _writer;
 
-    public GroupCommitWriterTests()
-    {
-        _database.Execute("PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);");
-
-        _writer = new GroupCommitWriter(_database.ConnectionString, "Full", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
-    }
-
-    private static WriteUnit Insert(string id, int value) =>
-        new WriteUnit().Add("INSERT INTO item (id, value) VALUES ($id, $value);", ("$id", id), ("$value", value));
-
-    private SqliteConnection HoldWriteLock()
-    {
-        var blocker = new SqliteConnection(_database.ConnectionString);
-        blocker.Open();
-        using var begin = blocker.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE;";
-        begin.ExecuteNonQuery();
-        return blocker;
-    }
-
-    private List<string> StoredIds()
-    {
-        using var reader = new SqliteConnection(_database.ConnectionString);
-        reader.Open();
-        using var command = reader.CreateCommand();
-        command.CommandText = "SELECT id FROM item ORDER BY id;";
-        using var rows = command.ExecuteReader();
-        var ids = new List<string>();
-        while (rows.Read())
-        {
-            ids.Add(rows.GetString(0));
-        }
-
-        return ids;
-    }
+    public GroupCommitWriterTests() =>
+        _writer = new GroupCommitWriter(_items.Database.ConnectionString, "Full", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
 
     [Fact]
     public async Task Writes_queued_together_share_one_commit_and_none_is_answered_before_it()
     {
         var commitsBefore = _writer.Commits;
         Task[] writes;
-        using (var blocker = HoldWriteLock())
+        using (var blocker = _items.HoldWriteLock())
         {
             writes = [.. Enumerable.Range(0, 200).Select(i => _writer.WriteAsync(Insert($"w{i:000}", i)))];
             await Task.Delay(300);
@@ -68,7 +36,7 @@ public sealed class GroupCommitWriterTests : IDisposable
         }
 
         await Task.WhenAll(writes);
-        Assert.Equal(200, StoredIds().Count);
+        Assert.Equal(200, _items.StoredIds().Count);
         // The first write may have started its own batch before the others arrived; the other 199 share one.
         Assert.InRange(_writer.Commits - commitsBefore, 1, 2);
         Assert.Equal(200, _writer.Units);
@@ -79,7 +47,7 @@ public sealed class GroupCommitWriterTests : IDisposable
     {
         await _writer.WriteAsync(Insert("taken", 0));
         Task ok1, failing, ok2;
-        using (var blocker = HoldWriteLock())
+        using (var blocker = _items.HoldWriteLock())
         {
             ok1 = _writer.WriteAsync(Insert("a", 1));
             // Two statements together: the first would succeed, the second breaks the primary key; neither may stay.
@@ -95,7 +63,7 @@ public sealed class GroupCommitWriterTests : IDisposable
         await ok2;
         var error = await Assert.ThrowsAsync<SqliteException>(() => failing);
         Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
-        Assert.Equal(["a", "c", "taken"], StoredIds());
+        Assert.Equal(["a", "c", "taken"], _items.StoredIds());
     }
 
     [Fact]
@@ -106,7 +74,7 @@ public sealed class GroupCommitWriterTests : IDisposable
         await _writer.WriteAsync(Insert("y", 3)); // the same text, compiled afresh after the failure
         await _writer.WriteAsync(Insert("z", 4)); // and kept again
 
-        Assert.Equal(["x", "y", "z"], StoredIds());
+        Assert.Equal(["x", "y", "z"], _items.StoredIds());
     }
 
     [Fact]
@@ -134,8 +102,8 @@ public sealed class GroupCommitWriterTests : IDisposable
         Assert.Equal(commits, _writer.Commits);
 
         // The database file alone, without its WAL, already holds every committed row.
-        var copy = Path.Combine(_database.Folder, "main-file-only.db");
-        using (var source = new FileStream(_database.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        var copy = Path.Combine(_items.Database.Folder, "main-file-only.db");
+        using (var source = new FileStream(_items.Database.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
         using (var target = File.Create(copy))
         {
             await source.CopyToAsync(target);
@@ -151,7 +119,7 @@ public sealed class GroupCommitWriterTests : IDisposable
     [Fact]
     public async Task The_wal_starts_over_once_it_holds_the_restart_size_while_writes_keep_coming()
     {
-        using var small = new GroupCommitWriter(_database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance,
+        using var small = new GroupCommitWriter(_items.Database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance,
             walRestartPages: 64, walAutoCheckpointPages: 1_000_000);
         await small.WriteAsync(new WriteUnit().Add("CREATE TABLE page (id INTEGER PRIMARY KEY, body BLOB NOT NULL);"));
 
@@ -167,11 +135,11 @@ public sealed class GroupCommitWriterTests : IDisposable
 
         // A row of 5 KB takes two pages. Without restarts the WAL file holds every page written; with them, about what
         // is written between two background passes (it restarts at most once per pass).
-        var walFrames = new FileInfo(_database.FilePath + "-wal").Length / (4096 + 24);
+        var walFrames = new FileInfo(_items.Database.FilePath + "-wal").Length / (4096 + 24);
         var framesWritten = written * 2L;
         Assert.True(framesWritten > 20 * 64, $"only {written} rows written: the test proves nothing");
         Assert.True(walFrames * 3 < framesWritten, $"WAL is {walFrames} frames after {framesWritten} frames written");
-        using var reader = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+        using var reader = new SqliteConnection(_items.Database.ConnectionString + ";Pooling=False");
         reader.Open();
         using var count = reader.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM page;";
@@ -204,9 +172,9 @@ public sealed class GroupCommitWriterTests : IDisposable
     public async Task A_write_queued_before_the_file_is_lost_fails_and_nothing_is_queued_after()
     {
         var status = new DatabaseStatus();
-        using var writer = new GroupCommitWriter(_database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), status, NullLogger.Instance);
+        using var writer = new GroupCommitWriter(_items.Database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), status, NullLogger.Instance);
         Task queued;
-        using (var blocker = HoldWriteLock())
+        using (var blocker = _items.HoldWriteLock())
         {
             queued = writer.WriteAsync(Insert("queued", 1));
             status.MarkLost("the database file was deleted");
@@ -217,12 +185,12 @@ public sealed class GroupCommitWriterTests : IDisposable
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => queued); // queued before, never acknowledged after
         Assert.Throws<StorageUnavailableException>(() => { _ = writer.WriteAsync(Insert("later", 2)); }); // refused at once
-        Assert.Empty(StoredIds());
+        Assert.Empty(_items.StoredIds());
     }
 
     public void Dispose()
     {
         _writer.Dispose();
-        _database.Dispose();
+        _items.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansTrading.Grains.Storage;
 using OrleansTrading.Grains.Tests.Support;
+using static OrleansTrading.Grains.Tests.Support.ItemTable;
 
 namespace OrleansTrading.Grains.Tests.Storage;
 
@@ -11,60 +12,16 @@ namespace OrleansTrading.Grains.Tests.Storage;
 /// </summary>
 public sealed class WriteSequenceTests : IDisposable
 {
-    private readonly TempDatabase _database = new();
+    private readonly ItemTable _items = new();
     private readonly GroupCommitWriter _writer;
 
-    public WriteSequenceTests()
-    {
-        _database.Execute("PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);");
-        _writer = NewWriter();
-    }
-
-    private GroupCommitWriter NewWriter() =>
-        new(_database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
-
-    private static WriteUnit Insert(string id, int value) =>
-        new WriteUnit().Add("INSERT INTO item (id, value) VALUES ($id, $value);", ("$id", id), ("$value", value));
-
-    /// <summary>An outside transaction holding the write lock: what is queued meanwhile goes into one batch.</summary>
-    private SqliteConnection HoldWriteLock()
-    {
-        var blocker = new SqliteConnection(_database.ConnectionString);
-        blocker.Open();
-        using var begin = blocker.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE;";
-        begin.ExecuteNonQuery();
-        return blocker;
-    }
-
-    private static void Release(SqliteConnection blocker)
-    {
-        using var rollback = blocker.CreateCommand();
-        rollback.CommandText = "ROLLBACK;";
-        rollback.ExecuteNonQuery();
-        blocker.Dispose();
-    }
-
-    private List<string> StoredIds()
-    {
-        using var reader = new SqliteConnection(_database.ConnectionString);
-        reader.Open();
-        using var command = reader.CreateCommand();
-        command.CommandText = "SELECT id FROM item ORDER BY id;";
-        using var rows = command.ExecuteReader();
-        var ids = new List<string>();
-        while (rows.Read())
-        {
-            ids.Add(rows.GetString(0));
-        }
-
-        return ids;
-    }
+    public WriteSequenceTests() =>
+        _writer = new(_items.Database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
 
     [Fact]
     public async Task Writes_of_a_sequence_queued_at_once_are_both_stored_in_one_commit()
     {
-        var blocker = HoldWriteLock();
+        var blocker = _items.HoldWriteLock();
         var commitsBefore = _writer.Commits;
         // The writer takes this one alone and waits on the lock with it; the sequence's two queue up behind.
         var ahead = _writer.WriteAsync(Insert("ahead", 0));
@@ -80,10 +37,10 @@ public sealed class WriteSequenceTests : IDisposable
 
         await Task.Delay(100);
         Assert.False(first.IsCompleted); // queued, not waited for one after the other
-        Release(blocker);
+        ItemTable.Release(blocker);
         await Task.WhenAll(ahead, first, second);
 
-        Assert.Equal(["ahead", "first", "second"], StoredIds());
+        Assert.Equal(["ahead", "first", "second"], _items.StoredIds());
         Assert.Equal(2, _writer.Commits - commitsBefore); // the one ahead, then both of the sequence together
     }
 
@@ -91,7 +48,7 @@ public sealed class WriteSequenceTests : IDisposable
     public async Task A_write_behind_a_failed_one_in_the_same_commit_is_not_stored_and_names_the_cause()
     {
         await _writer.WriteAsync(Insert("taken", 0));
-        var blocker = HoldWriteLock();
+        var blocker = _items.HoldWriteLock();
         Task failing, behind, outside;
         using (WriteSequence.Begin())
         {
@@ -100,13 +57,13 @@ public sealed class WriteSequenceTests : IDisposable
         }
 
         outside = _writer.WriteAsync(Insert("outside", 3));
-        Release(blocker);
+        ItemTable.Release(blocker);
 
         await Assert.ThrowsAsync<SqliteException>(() => failing);
         var refused = await Assert.ThrowsAsync<PrecedingWriteFailedException>(() => behind);
         Assert.Contains("UNIQUE", Assert.IsType<SqliteException>(refused.InnerException).Message, StringComparison.Ordinal);
         await outside; // the same commit, not in the sequence: stored
-        Assert.Equal(["outside", "taken"], StoredIds());
+        Assert.Equal(["outside", "taken"], _items.StoredIds());
     }
 
     [Fact]
@@ -120,7 +77,7 @@ public sealed class WriteSequenceTests : IDisposable
         await Assert.ThrowsAsync<PrecedingWriteFailedException>(() => _writer.WriteAsync(Insert("later", 2)));
         // A refused write fails the ones behind it in turn.
         await Assert.ThrowsAsync<PrecedingWriteFailedException>(() => _writer.WriteAsync(Insert("even-later", 3)));
-        Assert.Equal(["taken"], StoredIds());
+        Assert.Equal(["taken"], _items.StoredIds());
     }
 
     [Fact]
@@ -144,15 +101,14 @@ public sealed class WriteSequenceTests : IDisposable
         release.SetResult();
         await await capturedFlow;
 
-        Assert.Equal(["after", "captured", "taken"], StoredIds());
+        Assert.Equal(["after", "captured", "taken"], _items.StoredIds());
     }
 
     [Fact]
     public async Task A_sequence_holds_to_one_database()
     {
-        using var other = new TempDatabase();
-        other.Execute("PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);");
-        using var otherWriter = new GroupCommitWriter(other.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
+        using var other = new ItemTable();
+        using var otherWriter = new GroupCommitWriter(other.Database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
         using var sequence = WriteSequence.Begin();
         await _writer.WriteAsync(Insert("here", 1));
 
@@ -175,12 +131,12 @@ public sealed class WriteSequenceTests : IDisposable
 
         await _writer.WriteAsync(Insert("outer-2", 4)); // behind outer-1, which was stored
 
-        Assert.Equal(["outer-1", "outer-2", "taken"], StoredIds());
+        Assert.Equal(["outer-1", "outer-2", "taken"], _items.StoredIds());
     }
 
     public void Dispose()
     {
         _writer.Dispose();
-        _database.Dispose();
+        _items.Dispose();
     }
 }
