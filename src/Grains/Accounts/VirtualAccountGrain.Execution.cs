@@ -165,31 +165,9 @@ public sealed partial class VirtualAccountGrain
                 batch = batch with { OrderEvents = [] };
             }
 
-            // Nothing but the two writes inside the sequence: it is ambient, and a grain call would carry it along.
-            using (var sequence = WriteSequence.Begin())
-            {
-                var appended = batch.IsEmpty ? Task.CompletedTask : journal.AppendAsync(batch);
-                if (!sequence.HasQueued)
-                {
-                    await appended; // not behind the writer's queue (PostgreSQL): stored before the state write starts
-                }
-
-                if (!deferred)
-                {
-                    foreach (var order in Account.Orders)
-                    {
-                        order.JournaledChanges = order.History.Count;
-                    }
-                }
-
-                _unjournaledFills.Clear();
-                _unjournaledTrades.Clear();
-                _unjournaledDecisions.Clear();
-                _unjournaledLimitEvents.Clear();
-                PruneFinishedOrders();
-                // A failed journal batch fails the state write queued behind it: the journal's error is the one reported.
-                await Task.WhenAll(appended, state.WriteStateAsync());
-            }
+            await WriteSequence.InOrderAsync(
+                () => batch.IsEmpty ? Task.CompletedTask : journal.AppendAsync(batch),
+                () => StoreStateAsync(orderEventsJournaled: !deferred));
 
             PostReconciliationMark();
             PublishActivity(batch.Decisions);
@@ -201,6 +179,25 @@ public sealed partial class VirtualAccountGrain
             DeactivateOnIdle();
             throw;
         }
+    }
+
+    /// <summary>State as of the journal batch just queued (its rows no longer unjournaled), written behind it.</summary>
+    private Task StoreStateAsync(bool orderEventsJournaled)
+    {
+        if (orderEventsJournaled)
+        {
+            foreach (var order in Account.Orders)
+            {
+                order.JournaledChanges = order.History.Count;
+            }
+        }
+
+        _unjournaledFills.Clear();
+        _unjournaledTrades.Clear();
+        _unjournaledDecisions.Clear();
+        _unjournaledLimitEvents.Clear();
+        PruneFinishedOrders();
+        return state.WriteStateAsync();
     }
 
     /// <summary>Every order status change not in the journal yet, as journal rows.</summary>

@@ -40,6 +40,24 @@ public sealed class WriteSequence : IDisposable
         return sequence;
     }
 
+    /// <summary>
+    /// Stores <paramref name="first"/>'s write, then <paramref name="second"/>'s, waiting once: on the writer both are
+    /// queued at once and the second runs only behind a stored first; a write that does not go through the writer
+    /// (PostgreSQL) is awaited before the second starts. A failed first fails the second, and its error is the one thrown.
+    /// Nothing but the two writes belongs in them: the sequence is ambient, and a grain call would carry it along.
+    /// </summary>
+    public static async Task InOrderAsync(Func<Task> first, Func<Task> second)
+    {
+        using var sequence = Begin();
+        var stored = first();
+        if (!sequence.HasQueued)
+        {
+            await stored;
+        }
+
+        await Task.WhenAll(stored, second());
+    }
+
     public void Dispose()
     {
         if (!_disposed)

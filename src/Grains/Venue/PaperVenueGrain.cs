@@ -158,18 +158,9 @@ public sealed partial class PaperVenueGrain(
     {
         try
         {
-            // Nothing but the two writes inside the sequence: it is ambient, and a grain call would carry it along.
-            using (var sequence = WriteSequence.Begin())
-            {
-                var archived = archiveFinished ? ArchiveFinishedOrders() : Task.CompletedTask;
-                if (!sequence.HasQueued)
-                {
-                    await archived; // not behind the writer's queue (PostgreSQL): stored before the book is written
-                }
-
-                // A failed archive batch fails the book's write queued behind it: the archive's error is the one reported.
-                await Task.WhenAll(archived, state.WriteStateAsync());
-            }
+            await WriteSequence.InOrderAsync(
+                () => archiveFinished ? ArchiveFinishedOrders() : Task.CompletedTask,
+                () => state.WriteStateAsync());
 
             PostReconciliationMark();
         }

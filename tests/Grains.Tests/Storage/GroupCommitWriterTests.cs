@@ -17,8 +17,7 @@ public sealed class GroupCommitWriterTests : IDisposable
     private readonly ItemTable _items = new();
     private readonly GroupCommitWriter _writer;
 
-    public GroupCommitWriterTests() =>
-        _writer = new GroupCommitWriter(_items.Database.ConnectionString, "Full", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
+    public GroupCommitWriterTests() => _writer = _items.NewWriter("Full");
 
     [Fact]
     public async Task Writes_queued_together_share_one_commit_and_none_is_answered_before_it()

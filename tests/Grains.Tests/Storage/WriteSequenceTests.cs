@@ -15,8 +15,7 @@ public sealed class WriteSequenceTests : IDisposable
     private readonly ItemTable _items = new();
     private readonly GroupCommitWriter _writer;
 
-    public WriteSequenceTests() =>
-        _writer = new(_items.Database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
+    public WriteSequenceTests() => _writer = _items.NewWriter();
 
     [Fact]
     public async Task Writes_of_a_sequence_queued_at_once_are_both_stored_in_one_commit()
@@ -108,7 +107,7 @@ public sealed class WriteSequenceTests : IDisposable
     public async Task A_sequence_holds_to_one_database()
     {
         using var other = new ItemTable();
-        using var otherWriter = new GroupCommitWriter(other.Database.ConnectionString, "Normal", TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
+        using var otherWriter = other.NewWriter();
         using var sequence = WriteSequence.Begin();
         await _writer.WriteAsync(Insert("here", 1));
 
@@ -132,6 +131,19 @@ public sealed class WriteSequenceTests : IDisposable
         await _writer.WriteAsync(Insert("outer-2", 4)); // behind outer-1, which was stored
 
         Assert.Equal(["outer-1", "outer-2", "taken"], _items.StoredIds());
+    }
+
+    [Fact]
+    public async Task In_order_stores_both_or_reports_the_first_ones_failure_and_stores_neither()
+    {
+        await _writer.WriteAsync(Insert("taken", 0));
+
+        await WriteSequence.InOrderAsync(() => _writer.WriteAsync(Insert("one", 1)), () => _writer.WriteAsync(Insert("two", 2)));
+        var error = await Assert.ThrowsAsync<SqliteException>(() =>
+            WriteSequence.InOrderAsync(() => _writer.WriteAsync(Insert("taken", 3)), () => _writer.WriteAsync(Insert("three", 4))));
+
+        Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["one", "taken", "two"], _items.StoredIds());
     }
 
     public void Dispose()

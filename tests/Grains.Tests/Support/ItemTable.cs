@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrleansTrading.Grains.Storage;
 
 namespace OrleansTrading.Grains.Tests.Support;
@@ -13,6 +14,10 @@ public sealed class ItemTable : IDisposable
         Database.Execute("PRAGMA journal_mode=WAL; CREATE TABLE item (id TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);");
 
     public TempDatabase Database { get; } = new();
+
+    /// <summary>A group commit writer of the file (the caller disposes it).</summary>
+    public GroupCommitWriter NewWriter(string synchronous = "Normal") =>
+        new(Database.ConnectionString, synchronous, TimeSpan.FromSeconds(30), new DatabaseStatus(), NullLogger.Instance);
 
     public static WriteUnit Insert(string id, int value) =>
         new WriteUnit().Add("INSERT INTO item (id, value) VALUES ($id, $value);", ("$id", id), ("$value", value));
