@@ -162,6 +162,19 @@ public sealed partial class ComposeFileTests
         Assert.Equal($"{data.Target}/known-databases.json", image["Trading__Storage__KnownDatabasesFile"]);
     }
 
+    [Theory]
+    [InlineData("dashboard", "dashboard-keys")]
+    [InlineData("cluster-dashboard", "cluster-dashboard-keys")]
+    public void Each_dashboard_keeps_its_sign_in_key_ring_in_a_named_volume_where_the_image_points(string app, string volume)
+    {
+        var keys = Assert.Single(_compose[app].Volumes, v => v.Source == volume);
+        Assert.False(keys.ReadOnly);
+        Assert.Contains(volume, _compose.NamedVolumes);
+
+        var image = Dockerfile.Load("src/Dashboard/Dockerfile").Final.Environment();
+        Assert.Equal(keys.Target, image["Dashboard__DataProtectionKeysPath"]);
+    }
+
     [Fact]
     public void Each_certificate_volume_is_written_by_the_certificate_maker_and_read_by_one_app()
     {

@@ -70,7 +70,7 @@ public sealed partial class ComposeSmokeTests(ITestOutputHelper output) : IAsync
         // 3. The dashboard, healthy by its healthcheck, then connected to the silo.
         var dashboardService = compose["dashboard"];
         var (dashboardCommand, dashboardEnvironment, dashboardTranslated) = Command(translation, dashboardService);
-        Assert.Equal(["ASPNETCORE_URLS", "Orleans__Gateways", "Orleans__Tls__CaCertificatePath", "Orleans__Tls__CertificatePath"], dashboardTranslated);
+        Assert.Equal(["ASPNETCORE_URLS", "Dashboard__DataProtectionKeysPath", "Orleans__Gateways", "Orleans__Tls__CaCertificatePath", "Orleans__Tls__CertificatePath"], dashboardTranslated);
         var dashboard = Start("dashboard", dashboardCommand, dashboardEnvironment);
         await WaitForHealthCheckAsync(translation, dashboardService, dashboard);
         Step("dashboard healthy by its compose healthcheck");
@@ -114,6 +114,18 @@ public sealed partial class ComposeSmokeTests(ITestOutputHelper output) : IAsync
         Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/orleans/")).StatusCode);
 
         Step("operator signed in");
+        // 6b. A recreated dashboard container (a new home folder, the same volumes) still honours that sign-in: its key
+        //     ring is in the dashboard-keys volume, not in the container.
+        await dashboard.DisposeAsync();
+        var recreatedHome = Path.Combine(_root, "home", "dashboard-recreated");
+        Directory.CreateDirectory(recreatedHome);
+        dashboardEnvironment["HOME"] = recreatedHome;
+        dashboard = Start("dashboard-recreated", dashboardCommand, dashboardEnvironment);
+        await WaitForHealthCheckAsync(translation, dashboardService, dashboard);
+        Assert.NotEmpty(Directory.GetFiles(translation.VolumeFolder("dashboard-keys"), "*.xml"));
+        Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/orleans/")).StatusCode);
+
+        Step("operator still signed in after the dashboard was recreated");
         // 7. State in the data volume; every line both apps wrote to stdout is a structured (JSON) log entry.
         Assert.True(File.Exists(Path.Combine(translation.VolumeFolder("trading-data"), "db", "trading.db")));
         Assert.True(File.Exists(Path.Combine(translation.VolumeFolder("trading-data"), "known-databases.json")));

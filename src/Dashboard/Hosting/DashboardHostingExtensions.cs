@@ -75,6 +75,7 @@ public static class DashboardHostingExtensions
         builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEngineView>());
         builder.Services.AddScoped<BrowserTimeZone>();
         builder.Services.Configure<OperatorOptions>(builder.Configuration.GetSection(OperatorOptions.SectionName));
+        builder.Services.AddOperatorKeyRing(builder.Configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>()?.DataProtectionKeysPath);
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<OperatorActions>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>

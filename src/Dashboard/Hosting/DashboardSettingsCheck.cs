@@ -35,6 +35,11 @@ public static class DashboardSettingsCheck
                 problems.Add($"{OperatorOptions.SectionName}:LockoutDuration must be between 00:00:01 and 1.00:00:00.");
             }
 
+            if (OperatorKeyRing.Problem(operators.DataProtectionKeysPath) is { } keyRing)
+            {
+                problems.Add(keyRing);
+            }
+
             if (ListeningGuard.Check(configuration["urls"], operators.RequiresSignIn) is { } unprotected)
             {
                 problems.Add(unprotected);

@@ -16,5 +16,11 @@ public sealed class OperatorOptions
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Where the key ring that signs sign-in cookies and antiforgery tokens is kept (see <see cref="OperatorKeyRing"/>);
+    /// unset: ASP.NET's default under the user's home folder.
+    /// </summary>
+    public string? DataProtectionKeysPath { get; set; }
+
     public bool RequiresSignIn => !string.IsNullOrEmpty(OperatorPassword);
 }

@@ -17,6 +17,7 @@ public sealed class DashboardStartupRefusalTests
     [InlineData("Dashboard__MaxFailedSignIns", "0", "Dashboard:MaxFailedSignIns must be between 1 and 1000.")]
     [InlineData("Dashboard__MaxFailedSignIns", "five", "Dashboard:MaxFailedSignIns")]
     [InlineData("Dashboard__LockoutDuration", "-00:01:00", "Dashboard:LockoutDuration must be between")]
+    [InlineData("Dashboard__DataProtectionKeysPath", "/proc/version/keys", "Dashboard:DataProtectionKeysPath '/proc/version/keys' is not a folder this process can write")]
     [InlineData("ASPNETCORE_URLS", "http://0.0.0.0:{port}", "set Dashboard:OperatorPassword")]
     [InlineData("Orleans__Tls__CertificatePath", "/no/such/client.pfx", "Orleans:Tls:CertificatePath")]
     [InlineData("Trading__Storage__Provider", "Mongo", "Trading:Storage:Provider 'Mongo' must be one of Sqlite, PostgreSql.")]
