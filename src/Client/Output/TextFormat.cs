@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Json;
 
 namespace OrleansTrading.Client.Output;
 
@@ -287,7 +287,7 @@ public static class TextFormat
 
     /// <summary>An enum as its public camelCase code (<c>spreadTooWide</c>, <c>reduceOnly</c>), as in JSON.</summary>
     public static string Code<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+        where T : struct, Enum => WireName.Of(value);
 
     /// <summary>A decimal without trailing zeros or exponent: 100.0500 → 100.05.</summary>
     public static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);

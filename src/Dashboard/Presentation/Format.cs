@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using OrleansTrading.Abstractions;
+using OrleansTrading.Abstractions.Json;
 
 namespace OrleansTrading.Dashboard.Presentation;
 
@@ -18,7 +18,7 @@ public static class Format
     public static string Percent(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + " %" : "-";
 
     public static string Code<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+        where T : struct, Enum => WireName.Of(value);
 
     public static string Time(DateTimeOffset? value) => value is { } v ? v.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "Z" : "-";
 

@@ -272,18 +272,19 @@ public sealed partial class VirtualAccountGrain
 
     /// <summary>
     /// Sets a symbol's net position to the venue's, the source of truth for what is held: the plan's cuts are closed
-    /// as <c>reconciliation</c> trades and its missing quantity adopted. Both need a real price (the quote, else the
-    /// venue's last fill): without one the repair waits for the next tick.
+    /// as <c>reconciliation</c> trades and its missing quantity adopted. Both need a real price (<see cref="RepairPrice.Choose"/>:
+    /// the quote's mid or the venue's newest fill, whichever is more recent): without one the repair waits for the next tick.
     /// </summary>
     private async Task<int> AlignPositionAsync(AlignPosition repair, VenueAccountReport report, DateTimeOffset now)
     {
-        if (await RepairPriceAsync(repair.Symbol, report) is not { } price)
+        if (await RepairPriceAsync(repair.Symbol, report) is not { } repairPrice)
         {
             LogPositionUnpriced(AccountId, repair.Symbol, repair.Held, repair.Target);
             return 0;
         }
 
-        LogPositionMismatch(AccountId, repair.Symbol, repair.Held, repair.Target);
+        var price = repairPrice.Price;
+        LogPositionMismatch(AccountId, repair.Symbol, repair.Held, repair.Target, price, repairPrice.Source, repairPrice.ObservedAt);
         foreach (var cut in repair.Cuts)
         {
             Record(Book.Close(cut.PositionId, cut.Quantity, price, now, OrderPurpose.Reconciliation, "reconciliation",
@@ -298,11 +299,8 @@ public sealed partial class VirtualAccountGrain
         return 1;
     }
 
-    private async Task<decimal?> RepairPriceAsync(string symbol, VenueAccountReport report)
-    {
-        var quote = await GrainFactory.MarketData(symbol).GetQuoteAsync();
-        return quote?.Mid ?? report.Orders.SelectMany(o => o.Fills).Where(f => f.Symbol == symbol).MaxBy(f => f.At)?.Price;
-    }
+    private async Task<RepairPrice?> RepairPriceAsync(string symbol, VenueAccountReport report) =>
+        RepairPrice.Choose(symbol, await GrainFactory.MarketData(symbol).GetQuoteAsync(), report.Orders);
 
     private bool IsExposed => Account.Positions.Count > 0 || Account.Orders.Any(o => !o.IsTerminal);
 
@@ -371,8 +369,9 @@ public sealed partial class VirtualAccountGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} reconciliation repaired order {OrderId}: {Repair}")]
     private partial void LogRepair(string accountId, string orderId, string repair);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} holds {Held} {Symbol} but the venue says {VenueQuantity}: set to the venue's")]
-    private partial void LogPositionMismatch(string accountId, string symbol, decimal held, decimal venueQuantity);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} holds {Held} {Symbol} but the venue says {VenueQuantity}: set to the venue's, booked at {Price} ({PriceSource} of {PriceObservedAt:O})")]
+    private partial void LogPositionMismatch(string accountId, string symbol, decimal held, decimal venueQuantity, decimal price,
+        RepairPriceSource priceSource, DateTimeOffset priceObservedAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Account {AccountId} holds {Held} {Symbol} but the venue says {VenueQuantity}, and there is no price to book the difference at; retrying next tick")]
     private partial void LogPositionUnpriced(string accountId, string symbol, decimal held, decimal venueQuantity);

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Npgsql;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Grains.Storage;
+using OrleansTrading.Abstractions.Json;
 
 namespace OrleansTrading.Grains.Journal;
 
@@ -12,8 +12,6 @@ namespace OrleansTrading.Grains.Journal;
 /// </summary>
 public sealed class PostgreSqlTradeJournal(PostgreSqlDatabase database) : ITradeJournal
 {
-    private static readonly JsonNamingPolicy Names = JsonNamingPolicy.CamelCase;
-
     public async Task AppendAsync(JournalBatch batch, CancellationToken cancellationToken = default)
     {
         if (batch.IsEmpty)
@@ -272,7 +270,7 @@ public sealed class PostgreSqlTradeJournal(PostgreSqlDatabase database) : ITrade
 
     private static DateTime Time(DateTimeOffset value) => value.UtcDateTime;
 
-    private static string Name<T>(T value) where T : struct, Enum => Names.ConvertName(value.ToString());
+    private static string Name<T>(T value) where T : struct, Enum => WireName.Of(value);
 
     private static T Parse<T>(string value) where T : struct, Enum => Enum.Parse<T>(value, ignoreCase: true);
 }

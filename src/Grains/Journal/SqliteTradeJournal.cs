@@ -1,16 +1,14 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OrleansTrading.Abstractions;
 using OrleansTrading.Grains.Storage;
+using OrleansTrading.Abstractions.Json;
 
 namespace OrleansTrading.Grains.Journal;
 
 /// <summary>The journal in the engine's SQLite file, through the same serialized data source as grain storage.</summary>
 public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
 {
-    private static readonly JsonNamingPolicy Names = JsonNamingPolicy.CamelCase;
-
     public async Task AppendAsync(JournalBatch batch, CancellationToken cancellationToken = default)
     {
         if (batch.IsEmpty)
@@ -300,7 +298,7 @@ public sealed class SqliteTradeJournal(SqliteDatabase database) : ITradeJournal
 
     private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    private static string Name<T>(T value) where T : struct, Enum => Names.ConvertName(value.ToString());
+    private static string Name<T>(T value) where T : struct, Enum => WireName.Of(value);
 
     private static T Parse<T>(string value) where T : struct, Enum => Enum.Parse<T>(value, ignoreCase: true);
 }

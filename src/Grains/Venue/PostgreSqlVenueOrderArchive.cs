@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Storage;
+using OrleansTrading.Abstractions.Json;
 
 namespace OrleansTrading.Grains.Venue;
 
@@ -36,9 +37,9 @@ public sealed class PostgreSqlVenueOrderArchive(PostgreSqlDatabase database) : I
             command.Parameters.Add(new NpgsqlParameter { Value = accountId });
             command.Parameters.Add(new NpgsqlParameter { Value = report.Order.ClientOrderId });
             command.Parameters.Add(new NpgsqlParameter { Value = report.Order.Symbol });
-            command.Parameters.Add(new NpgsqlParameter { Value = JsonNamingPolicy.CamelCase.ConvertName(report.Order.Side.ToString()) });
+            command.Parameters.Add(new NpgsqlParameter { Value = WireName.Of(report.Order.Side) });
             command.Parameters.Add(new NpgsqlParameter { Value = report.Order.Quantity });
-            command.Parameters.Add(new NpgsqlParameter { Value = JsonNamingPolicy.CamelCase.ConvertName(report.Status.ToString()) });
+            command.Parameters.Add(new NpgsqlParameter { Value = WireName.Of(report.Status) });
             command.Parameters.Add(new NpgsqlParameter { Value = report.FilledQuantity });
             command.Parameters.Add(new NpgsqlParameter { Value = report.UpdatedAt.UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(report, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });

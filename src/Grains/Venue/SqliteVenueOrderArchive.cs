@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Storage;
+using OrleansTrading.Abstractions.Json;
 
 namespace OrleansTrading.Grains.Venue;
 
@@ -33,9 +34,9 @@ public sealed class SqliteVenueOrderArchive(SqliteDatabase database) : IVenueOrd
                 ("$account", accountId),
                 ("$order", report.Order.ClientOrderId),
                 ("$symbol", report.Order.Symbol),
-                ("$side", JsonNamingPolicy.CamelCase.ConvertName(report.Order.Side.ToString())),
+                ("$side", WireName.Of(report.Order.Side)),
                 ("$quantity", report.Order.Quantity.ToString(CultureInfo.InvariantCulture)),
-                ("$status", JsonNamingPolicy.CamelCase.ConvertName(report.Status.ToString())),
+                ("$status", WireName.Of(report.Status)),
                 ("$filled", report.FilledQuantity.ToString(CultureInfo.InvariantCulture)),
                 ("$at", report.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)),
                 ("$report", JsonSerializer.Serialize(report, Json)));

@@ -218,6 +218,26 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Position_adopted_after_the_quote_it_traded_on_is_booked_at_the_venues_fill_not_the_older_mid()
+    {
+        var account = await _trading.CreateAccountAsync();
+        var id = account.GetPrimaryKeyString();
+        var symbol = NewId("RF");
+        // The last quote is 200 ms old (fresh enough to trade on) when the venue fills the order the account never placed.
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m, age: TimeSpan.FromMilliseconds(200));
+        await _trading.Client.GetGrain<IPaperVenueGrain>(id).SubmitAsync(new Abstractions.Venue.VenueOrder(id, "manual-4", symbol,
+            OrderSide.Buy, 5m, null, false, Abstractions.Venue.TimeInForce.ImmediateOrCancel));
+
+        Assert.Equal(1, await Feed(account).ReconcileAsync());
+
+        var position = Assert.Single((await account.GetSnapshotAsync())!.Positions);
+        Assert.Equal(5m, position.Quantity);
+        Assert.Equal(100.05m, position.EntryPrice);
+        Assert.Equal(100.05m * 0.98m, position.StopLossPrice);
+        await AssertSecondRunChangesNothingAsync(account);
+    }
+
+    [Fact]
     public async Task Venue_rejection_fault_rejects_the_entry_as_venueRejected()
     {
         var account = await _trading.CreateAccountAsync();
