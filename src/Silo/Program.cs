@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
 });
-if (!StartupRefusal.Try(() => builder.AddTradingSilo()))
+if (!StartupRefusal.Try(() => builder.AddTradingSilo().AddTradingTelemetry()))
 {
     return;
 }

@@ -138,6 +138,8 @@ public sealed partial class VirtualAccountGrain
             await PersistAsync();
         }
 
+        metrics.Repaired(repairs); // once stored: a failed write is repaired (and counted) by the next pass
+
         await EnsureProtectionAsync();
         return repairs;
     }
@@ -201,6 +203,7 @@ public sealed partial class VirtualAccountGrain
                 var purpose = position.TrailingStopPercent is null ? OrderPurpose.StopLoss : OrderPurpose.TrailingStop;
                 LogStopTriggered(AccountId, position.PositionId, position.Symbol, position.StopLossPrice, quote.Bid, quote.Ask, purpose);
                 await SendExitAsync(position, purpose);
+                metrics.StopTriggered(purpose);
                 changed = true;
             }
         }

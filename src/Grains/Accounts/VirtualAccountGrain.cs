@@ -9,6 +9,7 @@ using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Orders;
 using OrleansTrading.Grains.Rules;
 using OrleansTrading.Grains.Venue;
+using OrleansTrading.Grains.Telemetry;
 
 namespace OrleansTrading.Grains.Accounts;
 
@@ -23,6 +24,7 @@ public sealed partial class VirtualAccountGrain(
     ITradeJournal journal,
     IOptions<TradingOptions> options,
     [FromKeyedServices(TradingClock.Key)] TimeProvider clock,
+    TradingMetrics metrics,
     ILogger<VirtualAccountGrain> logger) : Grain, IVirtualAccountGrain, IAccountFeedGrain, IRemindable
 {
     private RecentDecisionCache? _recentDecisions;
@@ -130,6 +132,7 @@ public sealed partial class VirtualAccountGrain(
 
         await PersistAsync();
         DecisionCache.Add(record); // only once it is durable: a failed write must not leave an answer behind
+        metrics.Decided(decision);
         await EnsureProtectionAsync();
         if (decision.Status == SignalStatus.Rejected)
         {

@@ -50,6 +50,8 @@ public static class TradingSiloBuilderExtensions
         services.TryAddSingleton<PortfolioCollector>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PortfolioFlusher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Reconciliation.ReconciliationStarter>();
+        services.AddMetrics();
+        services.TryAddSingleton<Telemetry.TradingMetrics>();
         services.TryAddSingleton<IVenue, PaperVenue>();
         services.TryAddSingleton<VenueFaults>();
         services.TryAddSingleton<ITradeJournal, SqliteTradeJournal>();

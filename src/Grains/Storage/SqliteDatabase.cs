@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansTrading.Grains.Options;
+using OrleansTrading.Grains.Telemetry;
 
 namespace OrleansTrading.Grains.Storage;
 
@@ -20,7 +22,8 @@ public sealed partial class SqliteDatabase : IDisposable
     private bool _schemaApplied;
     private DatabaseFileLock? _fileLock;
 
-    public SqliteDatabase(IOptions<TradingOptions> options, ILogger<SqliteDatabase> logger)
+    /// <param name="meters">When given (the silo's), the writer's commits are observable as <c>trading.storage.*</c>.</param>
+    public SqliteDatabase(IOptions<TradingOptions> options, ILogger<SqliteDatabase> logger, IMeterFactory? meters = null)
     {
         _logger = logger;
         var storage = _storage = options.Value.Storage;
@@ -37,6 +40,19 @@ public sealed partial class SqliteDatabase : IDisposable
             new GroupCommitWriter(ConnectionString, storage.Synchronous, storage.BusyTimeout, Status, logger));
         DataSource = new QueuedSqliteDataSource(ConnectionString, _writer, OpenReaderAsync, Status);
         Lookups = new ReaderStatements(_readerConnectionString, Status);
+        if (meters is not null)
+        {
+            ObserveCommits(meters.Create(TradingMetrics.MeterName));
+        }
+    }
+
+    /// <summary>Read from the writer's own counters when a listener asks: nothing on the write path.</summary>
+    private void ObserveCommits(Meter meter)
+    {
+        meter.CreateObservableCounter("trading.storage.commits", () => _writer.IsValueCreated ? _writer.Value.Commits : 0L, "{commit}",
+            "Transactions the SQLite group-commit writer committed (one fsync each under synchronous=FULL).");
+        meter.CreateObservableCounter("trading.storage.writes", () => _writer.IsValueCreated ? _writer.Value.Units : 0L, "{write}",
+            "Logical writes (grain state, journal and archive batches) those commits carried: writes per commit is the batching.");
     }
 
     /// <summary>The signal path's lookups: reader connections kept open with their statements compiled once.</summary>

@@ -105,6 +105,7 @@ public sealed class SiloProcess : IAsyncDisposable
                 key.StartsWith("Kestrel__", StringComparison.OrdinalIgnoreCase) ||
                 key.StartsWith("Logging__", StringComparison.OrdinalIgnoreCase) ||
                 key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) ||
+                key.StartsWith("OTEL_", StringComparison.OrdinalIgnoreCase) ||
                 key.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase))
             {
                 start.Environment.Remove(key);

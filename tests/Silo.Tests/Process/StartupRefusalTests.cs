@@ -23,6 +23,7 @@ public sealed class StartupRefusalTests : IAsyncLifetime
     [InlineData("Orleans__SiloPort", "70000", "Orleans:SiloPort '70000' is not a port number")]
     [InlineData("Orleans__AdvertisedHost", "no-such-host.invalid", "Orleans:AdvertisedHost 'no-such-host.invalid' cannot be resolved")]
     [InlineData("Orleans__ListenOnAnyAddress", "yes", "Orleans:ListenOnAnyAddress must be true or false")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318", "OTEL_EXPORTER_OTLP_ENDPOINT 'collector:4318' is not an http:// or https:// address")]
     [InlineData("Trading__Storage__ConnectionString", "Data Source={file}/data/trading.db", "Trading:Storage:ConnectionString: cannot create the database folder")]
     public async Task A_bad_setting_stops_the_start_in_one_line_naming_the_key(string key, string value, string expected)
     {
