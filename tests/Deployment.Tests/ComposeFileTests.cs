@@ -46,6 +46,20 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void Every_silo_exports_metrics_only_to_the_collector_trading_otlp_endpoint_names()
+    {
+        var silos = _compose.Services.Values.Where(s => s.Dockerfile == "src/Silo/Dockerfile").ToList();
+        Assert.Equal(3, silos.Count);
+        Assert.All(silos, silo => Assert.Equal("", silo.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]));
+
+        var variables = ComposeVariables.Test();
+        variables["TRADING_OTLP_ENDPOINT"] = "http://otel-collector:4318";
+        var compose = ComposeFile.Load(variables);
+        Assert.All(compose.Services.Values.Where(s => s.Dockerfile == "src/Silo/Dockerfile"),
+            silo => Assert.Equal("http://otel-collector:4318", silo.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]));
+    }
+
+    [Fact]
     public void The_orleans_ports_stay_inside_the_compose_network()
     {
         var silo = _compose["silo"].Environment;
