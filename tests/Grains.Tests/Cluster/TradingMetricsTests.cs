@@ -39,10 +39,7 @@ public sealed class TradingMetricsTests : IAsyncLifetime
     public async Task Each_new_decision_is_counted_once_with_its_status_and_reason()
     {
         using var recorded = Listen();
-        var account = await _trading.CreateAccountAsync();
-        var symbol = NewId("MD");
-        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
-        AssertAccepted(await _trading.OpenAsync(account, symbol, signalId: "m-1"));
+        var (account, symbol) = await OpenedAsync("MD", "m-1");
         AssertAccepted(await _trading.OpenAsync(account, symbol, signalId: "m-1")); // re-sent: answered, not decided again
         var other = await _trading.CreateAccountAsync();
         var stale = NewId("MS");
@@ -58,10 +55,7 @@ public sealed class TradingMetricsTests : IAsyncLifetime
     public async Task A_stop_that_fires_and_a_repair_reconciliation_makes_are_counted()
     {
         using var recorded = Listen();
-        var account = await _trading.CreateAccountAsync();
-        var symbol = NewId("MT");
-        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
-        AssertAccepted(await _trading.OpenAsync(account, symbol));
+        var (account, symbol) = await OpenedAsync("MT");
         await _trading.PublishQuoteAsync(symbol, 97m, 97.05m); // below the 2 % stop
         await FlatAsync(account);
 
@@ -79,16 +73,23 @@ public sealed class TradingMetricsTests : IAsyncLifetime
     public async Task The_writers_commits_and_the_writes_they_carried_are_observable()
     {
         using var recorded = Listen();
-        var account = await _trading.CreateAccountAsync();
-        var symbol = NewId("MC");
-        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
-        AssertAccepted(await _trading.OpenAsync(account, symbol));
+        await OpenedAsync("MC");
 
         recorded.Observe();
         var commits = recorded.Last("trading.storage.commits");
         var writes = recorded.Last("trading.storage.writes");
         Assert.True(commits > 0, $"commits {commits}");
         Assert.True(writes >= commits, $"writes {writes}, commits {commits}");
+    }
+
+    /// <summary>A new account long 10 of a new symbol quoted 100 / 100.05 (stop at 2 %).</summary>
+    private async Task<(IVirtualAccountGrain Account, string Symbol)> OpenedAsync(string symbolPrefix, string? signalId = null)
+    {
+        var account = await _trading.CreateAccountAsync();
+        var symbol = NewId(symbolPrefix);
+        await _trading.PublishQuoteAsync(symbol, 100m, 100.05m);
+        AssertAccepted(await _trading.OpenAsync(account, symbol, signalId: signalId));
+        return (account, symbol);
     }
 
     /// <summary>Measurements of this silo's engine meter only (its meter factory is the meters' scope).</summary>
