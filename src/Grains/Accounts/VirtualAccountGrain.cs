@@ -8,8 +8,8 @@ using OrleansTrading.Grains.Journal;
 using OrleansTrading.Grains.Options;
 using OrleansTrading.Grains.Orders;
 using OrleansTrading.Grains.Rules;
-using OrleansTrading.Grains.Venue;
 using OrleansTrading.Grains.Telemetry;
+using OrleansTrading.Grains.Venue;
 
 namespace OrleansTrading.Grains.Accounts;
 

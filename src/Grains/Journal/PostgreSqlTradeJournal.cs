@@ -1,7 +1,7 @@
 using Npgsql;
 using OrleansTrading.Abstractions;
-using OrleansTrading.Grains.Storage;
 using OrleansTrading.Abstractions.Json;
+using OrleansTrading.Grains.Storage;
 
 namespace OrleansTrading.Grains.Journal;
 

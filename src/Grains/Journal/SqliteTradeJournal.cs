@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using OrleansTrading.Abstractions;
-using OrleansTrading.Grains.Storage;
 using OrleansTrading.Abstractions.Json;
+using OrleansTrading.Grains.Storage;
 
 namespace OrleansTrading.Grains.Journal;
 

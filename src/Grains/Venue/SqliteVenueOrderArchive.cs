@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
+using OrleansTrading.Abstractions.Json;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Storage;
-using OrleansTrading.Abstractions.Json;
 
 namespace OrleansTrading.Grains.Venue;
 
