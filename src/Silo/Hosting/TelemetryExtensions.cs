@@ -7,10 +7,11 @@ using OrleansTrading.Grains.Telemetry;
 namespace OrleansTrading.Silo.Hosting;
 
 /// <summary>
-/// Where the silo's metrics go, in one place. The instruments always exist (the engine's <see cref="TradingMetrics.MeterName"/>
-/// meter, Orleans', ASP.NET Core's and the runtime's), so <c>dotnet-counters</c> reads them from a running silo. They are
-/// exported over OTLP only when an endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, as the local start's
-/// Aspire host sets it, or as a collector's address in production); without one no exporter runs and nothing is collected.
+/// Where the silo's telemetry goes, in one place. The instruments always exist (the engine's <see cref="TradingMetrics.MeterName"/>
+/// meter, Orleans', ASP.NET Core's and the runtime's), so <c>dotnet-counters</c> reads them from a running silo. They and
+/// the silo's log records are exported over OTLP only when an endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>,
+/// as the local start's Aspire host sets it, or a collector's address in production); without one no exporter runs and
+/// nothing is collected. No traces are collected (no activity source is added).
 /// </summary>
 public static class TelemetryExtensions
 {
@@ -53,7 +54,8 @@ public static class TelemetryExtensions
                 }
             })
             .WithMetrics(metrics => metrics.AddMeter(ExportedMeters))
-            // Reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS and OTEL_METRIC_EXPORT_INTERVAL itself.
+            // Metrics and the ILogger records (the console keeps its own copy); reads OTEL_EXPORTER_OTLP_ENDPOINT,
+            // _PROTOCOL, _HEADERS, OTEL_METRIC_EXPORT_INTERVAL and OTEL_BLRP_* itself.
             .UseOtlpExporter();
         return builder;
     }

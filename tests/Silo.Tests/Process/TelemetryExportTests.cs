@@ -10,8 +10,8 @@ namespace OrleansTrading.Silo.Tests.OutOfProcess;
 
 /// <summary>
 /// The silo process given an OTLP endpoint (as the local start's Aspire host or a collector would be) exports its
-/// metrics there: the engine's decisions with their words, the writer's commits, and Orleans' own, under the service
-/// name it was given. The receiver is a plain HTTP listener that keeps each OTLP/protobuf body; metric names and
+/// metrics there (the engine's decisions with their words, the writer's commits, Orleans' own) and its logs, under the
+/// service name it was given. The receiver is a plain HTTP listener that keeps each OTLP/protobuf body; metric names and
 /// attribute values are UTF-8 strings inside it.
 /// </summary>
 public sealed class TelemetryExportTests(ITestOutputHelper output) : IDisposable
@@ -20,7 +20,7 @@ public sealed class TelemetryExportTests(ITestOutputHelper output) : IDisposable
     private readonly SiloLog _log = new();
 
     [Fact]
-    public async Task A_silo_given_an_otlp_endpoint_exports_its_decisions_commits_and_orleans_metrics()
+    public async Task A_silo_given_an_otlp_endpoint_exports_its_metrics_and_logs_there()
     {
         using var receiver = new OtlpReceiver();
         var settings = new Dictionary<string, string>
@@ -28,6 +28,7 @@ public sealed class TelemetryExportTests(ITestOutputHelper output) : IDisposable
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Address,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "500",
             ["OTEL_SERVICE_NAME"] = "silo-under-test",
         };
         try
@@ -36,12 +37,12 @@ public sealed class TelemetryExportTests(ITestOutputHelper output) : IDisposable
                 _log, TimeSpan.FromSeconds(60), settings);
             await silo.Http.CreateAccountAsync("otlp-va");
             await silo.Http.PublishQuoteAsync("MSFT", 99.95m, 100m);
-            using (var signal = await silo.Http.PostSignalAsync("otlp-va", TestApi.Signal("o1", "MSFT", "buy", 10m, "open")))
+            using (var signal = await silo.Http.PostSignalAsync("otlp-va", TestApi.Signal("otlp-signal-1", "MSFT", "buy", 10m, "open")))
             {
                 Assert.Equal(HttpStatusCode.OK, signal.StatusCode);
             }
 
-            var body = await Poll.UntilAsync(() => Task.FromResult(receiver.MetricsText()),
+            var body = await Poll.UntilAsync(() => Task.FromResult(receiver.Text("/v1/metrics")),
                 text => text.Contains("trading.signal.decisions", StringComparison.Ordinal) && text.Contains("accepted", StringComparison.Ordinal)
                     && text.Contains("trading.storage.commits", StringComparison.Ordinal),
                 TimeSpan.FromSeconds(20), "the engine's metrics at the OTLP receiver");
@@ -49,7 +50,11 @@ public sealed class TelemetryExportTests(ITestOutputHelper output) : IDisposable
             Assert.Contains("silo-under-test", body, StringComparison.Ordinal);
             Assert.Contains("Microsoft.Orleans", body, StringComparison.Ordinal); // Orleans' own meter, as the instruments' scope
             Assert.Contains("OrleansTrading", body, StringComparison.Ordinal); // the engine's
-            Assert.All(receiver.Paths, path => Assert.Equal("/v1/metrics", path));
+            // The decision's log line, with its account and signal ids, as a structured record.
+            await Poll.UntilAsync(() => Task.FromResult(receiver.Text("/v1/logs")),
+                text => text.Contains("otlp-va", StringComparison.Ordinal) && text.Contains("otlp-signal-1", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(20), "the silo's logs at the OTLP receiver");
+            Assert.All(receiver.Paths, path => Assert.Contains(path, new[] { "/v1/metrics", "/v1/logs" }));
         }
         catch (Exception ex) when (ex is not XunitException)
         {
@@ -93,9 +98,9 @@ public sealed class TelemetryExportTests(ITestOutputHelper output) : IDisposable
 
         public IEnumerable<string> Paths => _received.Select(r => r.Path);
 
-        /// <summary>Every metrics body so far, as text (protobuf's strings are UTF-8 inside it).</summary>
-        public string MetricsText() =>
-            string.Concat(_received.Where(r => r.Path == "/v1/metrics").Select(r => Encoding.UTF8.GetString(r.Body)));
+        /// <summary>Every body posted to <paramref name="path"/> so far, as text (protobuf's strings are UTF-8 inside it).</summary>
+        public string Text(string path) =>
+            string.Concat(_received.Where(r => r.Path == path).Select(r => Encoding.UTF8.GetString(r.Body)));
 
         private async Task ServeAsync()
         {
