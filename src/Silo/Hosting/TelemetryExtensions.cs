@@ -18,7 +18,7 @@ public static class TelemetryExtensions
     public const string EndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>The meters exported: the engine's, Orleans' own, HTTP serving, and the runtime's (GC, thread pool).</summary>
-    public static readonly string[] ExportedMeters =
+    public static IReadOnlyList<string> ExportedMeters { get; } =
     [
         TradingMetrics.MeterName,
         "Microsoft.Orleans",
@@ -53,7 +53,7 @@ public static class TelemetryExtensions
                     resource.AddService(serviceName);
                 }
             })
-            .WithMetrics(metrics => metrics.AddMeter(ExportedMeters))
+            .WithMetrics(metrics => metrics.AddMeter([.. ExportedMeters]))
             // Metrics and the ILogger records (the console keeps its own copy); reads OTEL_EXPORTER_OTLP_ENDPOINT,
             // _PROTOCOL, _HEADERS, OTEL_METRIC_EXPORT_INTERVAL and OTEL_BLRP_* itself.
             .UseOtlpExporter();

@@ -1,15 +1,13 @@
 using OrleansTrading.Abstractions;
 using OrleansTrading.Abstractions.Venue;
 using OrleansTrading.Grains.Reconciliation;
+using static OrleansTrading.Grains.Tests.Support.CoreBuilders;
 
 namespace OrleansTrading.Grains.Tests.Reconciliation;
 
 /// <summary>A position repair is booked at the freshest price known: the quote's mid or the venue's newest fill.</summary>
 public sealed class RepairPriceTests
 {
-    private const string Symbol = "AAPL";
-    private static readonly DateTimeOffset T0 = new(2026, 12, 3, 15, 0, 0, TimeSpan.Zero);
-
     private static Quote QuoteAt(DateTimeOffset at) => new(Symbol, 100m, 100.10m, at);
 
     private static VenueOrderReport Filled(string symbol, decimal price, DateTimeOffset at) =>
